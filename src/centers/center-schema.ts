@@ -7,8 +7,8 @@ import { US_STATES } from '../taxonomy/us-states';
 const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const codeList = (field: CodeField, what: string) =>
-  z.array(z.enum(CODE_FIELDS[field])).max(50)
+const codeList = <F extends CodeField>(field: F, what: string) =>
+  z.array(z.enum(CODE_FIELDS[field] as (typeof CODE_FIELDS)[F])).max(50)
     .refine((a) => new Set(a).size === a.length, { message: 'lists a code twice' })
     .describe(`${what}: codes from GET /v1/taxonomy (\`${field}\`)`);
 

@@ -13,7 +13,9 @@ export async function createScriptForSchema(schemaPath: string, databaseUrl: str
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
   const bg = await import(path.join(dir, 'schema_engine_bg.js'));
   const bytes = fs.readFileSync(path.join(dir, 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
+  // WebAssembly is a Node global, but the ES lib this project compiles against does not declare it.
+  const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { instantiate(b: Buffer, i: object): Promise<{ instance: { exports: Record<string, unknown> } }> } };
+  const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
 

@@ -1,0 +1,39 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/prisma';
+import type { Caller, Role } from '../http/auth';
+
+export type ApiKeyLookup = (secret: string) => Promise<Caller | null>;
+
+const hash = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
+
+/** Secrets are random, so a fast hash is enough; only the hash is stored. */
+export async function createApiKey(db: Db, input: { name: string; role: Role }, createdBy: string) {
+  const secret = `tdk_${input.role}_${crypto.randomBytes(24).toString('base64url')}`;
+  const row = await db.apiKey.create({
+    data: { name: input.name, role: input.role, keyHash: hash(secret), prefix: secret.slice(0, 14), createdBy },
+  });
+  return { id: row.id, name: row.name, role: row.role, key: secret, prefix: row.prefix, created_at: row.createdAt.toISOString() };
+}
+
+/**
+ * Looks keys up by hash, with a short in-memory cache so a keyed request costs no extra
+ * query. A revoked key stops working within CACHE_MS.
+ */
+export function apiKeyLookup(db: Db, bootstrapAdminKey?: string): ApiKeyLookup {
+  const CACHE_MS = 30_000;
+  const cache = new Map<string, { caller: Caller | null; at: number }>();
+  const bootstrapHash = bootstrapAdminKey ? hash(bootstrapAdminKey) : null;
+  return async (secret) => {
+    const h = hash(secret);
+    if (bootstrapHash && crypto.timingSafeEqual(Buffer.from(h), Buffer.from(bootstrapHash))) {
+      return { role: 'admin', keyId: null, name: 'bootstrap admin (ADMIN_API_KEY)' };
+    }
+    const hit = cache.get(h);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.caller;
+    const row = await db.apiKey.findUnique({ where: { keyHash: h } });
+    const caller: Caller | null = row && !row.revokedAt ? { role: row.role, keyId: row.id, name: row.name } : null;
+    if (cache.size > 10_000) cache.clear();
+    cache.set(h, { caller, at: Date.now() });
+    return caller;
+  };
+}

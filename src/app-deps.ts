@@ -1,0 +1,16 @@
+import type { Meilisearch } from 'meilisearch';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Db } from './db/prisma';
+import type { CenterIndex } from './search/meili-index';
+import type { IndexSync } from './search/index-sync';
+
+/** Everything the HTTP app needs, built once by server.ts (or a test). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  meili: Meilisearch;
+  centerIndex: CenterIndex;
+  sync: IndexSync;
+  log: Logger;
+}

@@ -1,0 +1,71 @@
+import cors from 'cors';
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { AppDeps } from './app-deps';
+import { apiKeyLookup } from './api-keys/api-key-store';
+import { apiKeyRoutes } from './api-keys/api-key-routes';
+import { centerRoutes } from './centers/center-routes';
+import { healthRoutes } from './health/health-routes';
+import { authenticate } from './http/auth';
+import { buildOpenApiDocument, createRegistry } from './http/openapi';
+import { methodNotAllowed, notFound, problemHandler } from './http/problem';
+import { apiRateLimit } from './http/rate-limit';
+import { searchRoutes } from './search/search-routes';
+import { taxonomyRoutes } from './taxonomy/taxonomy-routes';
+
+/** Builds the HTTP app from its dependencies; no I/O happens here. */
+export function createApp(deps: AppDeps) {
+  const { config, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+  app.use(pinoHttp({
+    logger: log,
+    // Paths and status only: query strings can carry a caller's ZIP code or needs.
+    serializers: { req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }), res: (res) => ({ status: res.statusCode }) },
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
+  }));
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(cors({ origin: '*', exposedHeaders: ['ETag', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] }));
+  app.use(express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
+
+  const registry = createRegistry();
+  const health = healthRoutes(deps, registry);
+  const routers: Router[] = [
+    taxonomyRoutes(registry),
+    searchRoutes(deps, registry),
+    centerRoutes(deps, registry),
+    apiKeyRoutes(deps, registry),
+  ];
+  const openapi = buildOpenApiDocument(registry);
+
+  app.get('/openapi.json', (_req, res) => { res.json(openapi); });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Treatment Center Directory API' }));
+  app.use(health); // monitoring is not rate limited
+  app.use(apiRateLimit(config));
+  for (const router of routers) app.use(router);
+  app.use(methodNotAllowedFor(registry));
+  app.use(notFound);
+  app.use(problemHandler(log));
+  return { app, openapi };
+}
+
+/** 405 with Allow for a known path called with a method it does not have. */
+function methodNotAllowedFor(registry: ReturnType<typeof createRegistry>) {
+  const byPath = new Map<string, Set<string>>();
+  for (const def of registry.definitions) {
+    if (def.type !== 'route') continue;
+    const path = def.route.path.replace(/\{(\w+)\}/g, ':$1');
+    if (!byPath.has(path)) byPath.set(path, new Set(['OPTIONS']));
+    byPath.get(path)!.add(def.route.method.toUpperCase());
+    if (def.route.method === 'get') byPath.get(path)!.add('HEAD');
+  }
+  const router = express.Router();
+  for (const [path, methods] of byPath) router.all(path, methodNotAllowed([...methods]));
+  return router;
+}

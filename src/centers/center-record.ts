@@ -1,0 +1,104 @@
+import type { Prisma } from '../generated/prisma/client';
+import type { Center, CenterInput } from './center-schema';
+
+/** A center row with its children, as every read loads it. */
+export const CENTER_INCLUDE = {
+  schedules: { orderBy: { position: 'asc' } },
+  prices: { orderBy: { position: 'asc' } },
+} as const satisfies Prisma.CenterInclude;
+export type CenterRow = Prisma.CenterGetPayload<{ include: typeof CENTER_INCLUDE }>;
+
+/** Row → the public Center shape of api.md. */
+export function presentCenter(row: CenterRow): Center {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    status: row.status,
+    phone: row.phone,
+    website: row.website,
+    email: row.email,
+    address: { line1: row.addressLine1, line2: row.addressLine2, city: row.city, state: row.state as Center['address']['state'], postal_code: row.postalCode },
+    location: { lat: row.lat, lng: row.lng },
+    timezone: row.timezone,
+    levels_of_care: row.levelsOfCare as Center['levels_of_care'],
+    modalities: row.modalities as Center['modalities'],
+    medications: row.medications as Center['medications'],
+    payers: row.payers as Center['payers'],
+    insurers: row.insurers as Center['insurers'],
+    populations: row.populations as Center['populations'],
+    languages: row.languages as Center['languages'],
+    telehealth: row.telehealth,
+    accepting_new_patients: row.acceptingNewPatients,
+    schedules: row.schedules.map((s) => ({
+      level: s.level as Center['levels_of_care'][number], days: s.days as Center['schedules'][number]['days'],
+      start: s.start, end: s.end, format: s.format,
+    })),
+    prices: row.prices.map((p) => ({
+      level: p.level as Center['levels_of_care'][number],
+      amount: Number(p.amount),
+      unit: p.unit as Center['prices'][number]['unit'],
+      price_type: p.priceType as Center['prices'][number]['price_type'],
+      typical_length: p.typicalLengthValue != null ? { value: p.typicalLengthValue, unit: p.typicalLengthUnit as 'day' | 'week' } : null,
+      days_per_week: p.daysPerWeek,
+      hours_per_week: p.hoursPerWeek,
+      includes_room_and_board: p.includesRoomAndBoard,
+      source: p.source,
+      as_of: p.asOf.toISOString().slice(0, 10),
+    })),
+    accreditations: row.accreditations,
+    license_number: row.licenseNumber,
+    verified_at: row.verifiedAt?.toISOString() ?? null,
+    source: row.source,
+    source_id: row.sourceId,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** A validated, geocoded input → the scalar columns of a row. */
+export function centerColumns(c: CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean }) {
+  return {
+    name: c.name,
+    description: c.description ?? null,
+    status: c.status,
+    phone: c.phone ?? null,
+    website: c.website ?? null,
+    email: c.email ?? null,
+    addressLine1: c.address.line1,
+    addressLine2: c.address.line2 ?? null,
+    city: c.address.city,
+    state: c.address.state,
+    postalCode: c.address.postal_code,
+    lat: c.location.lat,
+    lng: c.location.lng,
+    geocoded: c.geocoded,
+    timezone: c.timezone,
+    levelsOfCare: c.levels_of_care,
+    modalities: c.modalities,
+    medications: c.medications,
+    payers: c.payers,
+    insurers: c.insurers,
+    populations: c.populations,
+    languages: c.languages,
+    telehealth: c.telehealth,
+    acceptingNewPatients: c.accepting_new_patients,
+    accreditations: c.accreditations,
+    licenseNumber: c.license_number ?? null,
+    verifiedAt: c.verified_at ? new Date(c.verified_at) : null,
+    source: c.source ?? null,
+    sourceId: c.source_id ?? null,
+  };
+}
+
+export function childRows(c: CenterInput) {
+  return {
+    schedules: c.schedules.map((s, position) => ({ position, level: s.level, days: s.days, start: s.start, end: s.end, format: s.format })),
+    prices: c.prices.map((p, position) => ({
+      position, level: p.level, amount: p.amount, unit: p.unit, priceType: p.price_type,
+      typicalLengthValue: p.typical_length?.value ?? null, typicalLengthUnit: p.typical_length?.unit ?? null,
+      daysPerWeek: p.days_per_week ?? null, hoursPerWeek: p.hours_per_week ?? null,
+      includesRoomAndBoard: p.includes_room_and_board ?? null, source: p.source, asOf: new Date(`${p.as_of}T00:00:00Z`),
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Center } from '../centers/center-schema';
+import { DAYS, type Day, type LevelOfCare, type SessionFormat } from '../taxonomy/codes';
+import { centerScopedId, uniqueKeys } from './hsds-ids';
+import type { HsdsSchedule } from './hsds-types';
+
+const BYDAY: Record<Day, string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
+const DAY_NAMES: Record<Day, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const ATTENDING: Record<SessionFormat, string> = {
+  in_person: 'In person',
+  telehealth: 'Telehealth (remote video)',
+  hybrid: 'In person or by telehealth',
+};
+
+/**
+ * The weekly sessions of one level of care as HSDS schedule rows (RFC 5545 style:
+ * freq WEEKLY, byday "MO,WE,FR").
+ *
+ * opens_at / closes_at are the center's local wall-clock times ("18:00"), and the numeric
+ * `timezone` field is left out on purpose: HSDS types it as a fixed UTC offset, which is
+ * wrong for half the year wherever daylight saving applies. The IANA zone goes in `notes`.
+ */
+export function toHsdsSchedules(center: Center, level: LevelOfCare, serviceId: string, serviceAtLocationId: string): HsdsSchedule[] {
+  const sessions = center.schedules.filter((s) => s.level === level);
+  const days = (list: readonly Day[]) => DAYS.filter((d) => list.includes(d));
+  const keys = uniqueKeys(sessions.map((s) =>
+    ['schedule', level, days(s.days).join(','), s.start, s.end, s.format].join('|')));
+  return sessions.map((s, i) => ({
+    id: centerScopedId(center.id, keys[i]),
+    service_id: serviceId,
+    service_at_location_id: serviceAtLocationId,
+    freq: 'WEEKLY',
+    byday: days(s.days).map((d) => BYDAY[d]).join(','),
+    opens_at: s.start,
+    closes_at: s.end,
+    attending_type: ATTENDING[s.format],
+    description: `${days(s.days).map((d) => DAY_NAMES[d]).join(', ')} ${s.start}–${s.end} (${center.timezone}), ${ATTENDING[s.format].toLowerCase()}`,
+    notes: `opens_at and closes_at are local times in ${center.timezone}.`,
+  }));
+}

@@ -1,0 +1,101 @@
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { NextFunction, Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { AppError, type FieldError } from '../errors';
+import { requireRole, type Role } from './auth';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
+  method: Method;
+  /** Express syntax (`/v1/centers/:id`); the OpenAPI path is derived from it. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** Minimum role; omitted = public. */
+  role?: Role;
+  query?: Q;
+  params?: P;
+  body?: B;
+  /** Body parsed by the route itself (e.g. streamed imports); documented as given. */
+  rawBody?: RouteConfig['request'] extends infer R ? R extends { body?: infer X } ? X : never : never;
+  responses: RouteConfig['responses'];
+  handler: (
+    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
+    req: Request, res: Response,
+  ) => unknown;
+}
+
+/**
+ * Registers one endpoint on the Express router and in the OpenAPI registry from the same zod
+ * schemas, so the document cannot drift from what the code validates. Handlers get parsed,
+ * typed input; whatever they return is sent as JSON.
+ */
+export function defineRoute<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  router: Router, registry: OpenAPIRegistry, spec: RouteSpec<Q, P, B>,
+): void {
+  registry.registerPath({
+    method: spec.method,
+    path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    summary: spec.summary,
+    description: spec.description,
+    tags: spec.tags,
+    security: spec.role ? [{ bearerAuth: [] }] : [{}, { bearerAuth: [] }],
+    request: {
+      query: spec.query as never,
+      params: spec.params as never,
+      body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : spec.rawBody,
+    },
+    responses: { ...spec.responses, ...commonProblemResponses(spec) },
+  });
+
+  const handlers = [
+    ...(spec.role ? [requireRole(spec.role)] : []),
+    async (req: Request, res: Response, _next: NextFunction) => {
+      const input = {
+        query: spec.query ? parseInput(spec.query, req.query, 'query') : undefined,
+        params: spec.params ? parseInput(spec.params, req.params, 'path') : undefined,
+        body: spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined,
+      } as { query: z.output<Q>; params: z.output<P>; body: z.output<B> };
+      const result = await spec.handler(input, req, res);
+      if (!res.headersSent && result !== undefined) res.json(result);
+    },
+  ];
+  router[spec.method](spec.path, ...handlers);
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: 'query' | 'path' | 'body'): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw validationError(parsed.error, where);
+}
+
+export function validationError(error: z.ZodError, where: string, pathOf = (p: PropertyKey[]) => p.join('.')): AppError {
+  const errors: FieldError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors.push({ path: pathOf([...issue.path, key]), message: `unknown ${where === 'query' ? 'query parameter' : 'field'}` });
+    } else {
+      errors.push({ path: pathOf(issue.path) || where, message: issue.message });
+    }
+  }
+  const detail = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
+  return new AppError('validation_failed', detail, { errors });
+}
+
+function commonProblemResponses(spec: { role?: Role; query?: unknown; body?: unknown; params?: unknown }): RouteConfig['responses'] {
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+  return {
+    ...(spec.query || spec.body || spec.params ? { 400: problem('Invalid input; `errors` names each field') } : {}),
+    ...(spec.role ? { 401: problem('No or unknown API key'), 403: problem('The key\'s role may not do this') } : {}),
+    429: problem('Rate limited; see Retry-After and RateLimit-* headers'),
+  };
+}
+
+type Headers = Record<string, { description: string; schema: { type: 'string' | 'integer' } }>;
+/** A JSON response entry for `responses`. */
+export function jsonResponse(schema: z.ZodType, description: string, headers?: Headers) {
+  return { description, headers, content: { 'application/json': { schema } } };
+}

@@ -1,0 +1,49 @@
+import pino, { type Logger } from 'pino';
+import type { AppDeps } from '../app-deps';
+import type { Config } from '../config';
+import { applyMigrations } from '../db/migrate';
+import { createDb } from '../db/prisma';
+import { ensureIndexCurrent } from '../search/ensure-index';
+import { IndexSync } from '../search/index-sync';
+import { createMeiliClient } from '../search/meili-client';
+import { CenterIndex } from '../search/meili-index';
+
+/**
+ * Connects to PostgreSQL and Meilisearch, applies migrations and starts the index sync.
+ * Shared by the server, the CLIs, the tests and the benchmark.
+ */
+export async function boot(config: Config, conn: { databaseUrl: string; meili: { host: string; apiKey?: string } }, opts: { log?: Logger; poolSize?: number; syncIndex?: boolean } = {}): Promise<AppDeps & { shutdown(): Promise<void> }> {
+  const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+  await applyMigrations(conn.databaseUrl, (line) => log.info(line));
+  const db = createDb(conn.databaseUrl, opts.poolSize);
+  const meili = createMeiliClient(conn.meili);
+  const centerIndex = new CenterIndex(meili, config.MEILI_INDEX);
+  const sync = new IndexSync(db, centerIndex, conn.databaseUrl, log);
+  if (opts.syncIndex !== false) sync.start();
+  return {
+    config, db, meili, centerIndex, sync, log,
+    shutdown: async () => {
+      await sync.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
+/**
+ * Brings the index to the current settings, retrying in the background while the engine is
+ * unreachable: the API serves writes and readiness meanwhile.
+ */
+export function keepIndexCurrent(deps: AppDeps, opts: { progress?: boolean } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    const attempt = async (n: number) => {
+      try {
+        await ensureIndexCurrent(deps.db, deps.centerIndex, deps.sync, deps.log, opts);
+        resolve();
+      } catch (err) {
+        if (n === 0) deps.log.warn({ err: (err as Error).message }, 'search index not ready; retrying every 5 s');
+        setTimeout(() => attempt(n + 1), 5000).unref();
+      }
+    };
+    void attempt(0);
+  });
+}

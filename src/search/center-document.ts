@@ -1,0 +1,72 @@
+import type { Center } from '../centers/center-schema';
+import { LEVELS_OF_CARE, MEDICATIONS, MODALITIES, POPULATIONS } from '../taxonomy/codes';
+import { scheduleTags } from './schedule-tags';
+
+/** What the index holds per center: filterable fields, searchable text and the full center. */
+export interface CenterDocument {
+  id: string;
+  name: string;
+  description: string;
+  services: string[];
+  city: string;
+  state: string;
+  postal_code: string;
+  status: Center['status'];
+  levels_of_care: string[];
+  modalities: string[];
+  medications: string[];
+  payers: string[];
+  insurers: string[];
+  populations: string[];
+  languages: string[];
+  telehealth: boolean;
+  accepting_new_patients: boolean;
+  schedule: string[];
+  schedule_by_level: string[];
+  verified_at_ts: number | null;
+  updated_at_ts: number;
+  name_sort: string;
+  version: number;
+  _geo: { lat: number; lng: number };
+  center: Center;
+}
+
+const label = (table: Record<string, unknown>, code: string) => {
+  const v = table[code];
+  return typeof v === 'string' ? v : (v as { label?: string })?.label ?? code;
+};
+
+export function toCenterDocument(center: Center, version: number): CenterDocument {
+  return {
+    id: center.id,
+    name: center.name,
+    description: center.description ?? '',
+    // Labels make the codes findable by the words people type ("intensive outpatient").
+    services: [
+      ...center.levels_of_care.map((c) => label(LEVELS_OF_CARE, c)),
+      ...center.modalities.map((c) => label(MODALITIES, c)),
+      ...center.medications.map((c) => label(MEDICATIONS, c)),
+      ...center.populations.map((c) => label(POPULATIONS, c)),
+    ],
+    city: center.address.city,
+    state: center.address.state,
+    postal_code: center.address.postal_code,
+    status: center.status,
+    levels_of_care: center.levels_of_care,
+    modalities: center.modalities,
+    medications: center.medications,
+    payers: center.payers,
+    insurers: center.insurers,
+    populations: center.populations,
+    languages: center.languages,
+    telehealth: center.telehealth,
+    accepting_new_patients: center.accepting_new_patients,
+    ...scheduleTags(center.schedules),
+    verified_at_ts: center.verified_at ? Math.floor(Date.parse(center.verified_at) / 1000) : null,
+    updated_at_ts: Math.floor(Date.parse(center.updated_at) / 1000),
+    name_sort: center.name.toLowerCase(),
+    version,
+    _geo: { lat: center.location.lat, lng: center.location.lng },
+    center,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Meilisearch } from 'meilisearch';
+import type { Center } from '../centers/center-schema';
+import { AppError, invalid } from '../errors';
+import { distanceMiles, lookupZip } from '../geo/zip-codes';
+import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
+import type { SearchQuery } from './search-query';
+
+export type CenterHit = Center & { distance_miles?: number };
+export interface SearchResult {
+  data: CenterHit[];
+  total: number;
+  facets?: Record<string, Record<string, number>>;
+  engine_ms: number;
+}
+
+export function resolveNear(near: SearchQuery['near']): { lat: number; lng: number } | null {
+  if (!near) return null;
+  if ('zip' in near && typeof near.zip === 'string') {
+    const place = lookupZip(near.zip);
+    if (!place) throw invalid('near', `ZIP code ${near.zip} is not in the US ZIP database`);
+    return { lat: place.lat, lng: place.lng };
+  }
+  return near as { lat: number; lng: number };
+}
+
+/** Runs a search against the index; the engine's own facet counts and exact total. */
+export async function findCenters(meili: Meilisearch, indexName: string, q: SearchQuery): Promise<SearchResult> {
+  const point = resolveNear(q.near);
+  let response;
+  try {
+    response = await meili.index(indexName).search<{ center: Center }>(q.q ?? '', {
+      filter: buildFilter(q, point),
+      sort: buildSort(q, point),
+      page: q.page,
+      hitsPerPage: q.per_page,
+      facets: q.facets === false ? undefined : Object.keys(FACET_NAMES),
+      attributesToRetrieve: ['center'],
+    });
+  } catch (err) {
+    throw engineError(err);
+  }
+  const data = response.hits.map(({ center }) =>
+    point ? { ...center, distance_miles: Math.round(distanceMiles(point, center.location) * 100) / 100 } : center);
+  const facets = response.facetDistribution
+    ? Object.fromEntries(Object.entries(FACET_NAMES).map(([field, name]) => [name, response.facetDistribution?.[field] ?? {}]))
+    : undefined;
+  return { data, total: (response as { totalHits?: number }).totalHits ?? 0, facets, engine_ms: response.processingTimeMs };
+}
+
+/** The engine being unreachable is our outage, not the caller's error: 503 with Retry-After. */
+export function engineError(err: unknown): AppError {
+  const e = err as { name?: string; cause?: { code?: string } ; response?: { status?: number } };
+  if (e?.name === 'MeilisearchApiError' && e.response?.status && e.response.status < 500) {
+    return new AppError('internal', 'search request rejected by the engine');
+  }
+  return new AppError('search_unavailable', 'The search engine is not reachable right now; try again shortly', { headers: { 'Retry-After': '5' } });
+}

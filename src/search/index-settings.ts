@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import type { Settings } from 'meilisearch';
+
+/**
+ * The index settings, versioned by their hash: when they change, `ensureIndex` rebuilds into a
+ * fresh index and swaps it in, so searches never see a half-configured index.
+ */
+export const FACET_FIELDS = ['levels_of_care', 'modalities', 'medications', 'payers', 'insurers', 'populations', 'languages'] as const;
+
+const SYNONYM_GROUPS: string[][] = [
+  ['mat', 'moud', 'medication-assisted', 'medication assisted treatment', 'medication for addiction treatment'],
+  ['iop', 'intensive outpatient'],
+  ['php', 'day treatment', 'partial hospitalization'],
+  ['rehab', 'residential', 'inpatient rehab'],
+  ['aa', 'na', '12 step', 'twelve step', '12-step'],
+  ['dual diagnosis', 'co-occurring', 'co occurring'],
+  ['detox', 'withdrawal management'],
+  ['otp', 'methadone clinic', 'opioid treatment program'],
+  ['sober living', 'recovery residence'],
+];
+/** Brand names point at the generic drug, not the other way round. */
+const ONE_WAY: Record<string, string[]> = {
+  suboxone: ['buprenorphine'], subutex: ['buprenorphine'], sublocade: ['buprenorphine'],
+  vivitrol: ['naltrexone'], antabuse: ['disulfiram'], campral: ['acamprosate'], narcan: ['naloxone'],
+};
+
+function synonyms(): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...ONE_WAY };
+  for (const group of SYNONYM_GROUPS) for (const term of group) out[term] = group.filter((t) => t !== term);
+  return out;
+}
+
+export const INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'services', 'description', 'city', 'postal_code'],
+  displayedAttributes: ['id', 'center', 'version'],
+  filterableAttributes: [
+    ...FACET_FIELDS, 'schedule', 'schedule_by_level', 'status', 'state', 'telehealth',
+    'accepting_new_patients', 'verified_at_ts', '_geo', 'id',
+  ],
+  sortableAttributes: ['name_sort', 'updated_at_ts', '_geo'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  synonyms: synonyms(),
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 100_000 },
+};
+
+export const SETTINGS_VERSION = crypto.createHash('sha256').update(JSON.stringify(INDEX_SETTINGS)).digest('hex').slice(0, 12);

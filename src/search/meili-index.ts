@@ -1,0 +1,85 @@
+import type { Meilisearch, Task } from 'meilisearch';
+import type { Db } from '../db/prisma';
+import { CENTER_INCLUDE, presentCenter } from '../centers/center-record';
+import { toCenterDocument } from './center-document';
+import { INDEX_SETTINGS, SETTINGS_VERSION } from './index-settings';
+
+const WAIT = { timeout: 120_000, interval: 25 };
+const BATCH = 2000;
+
+export function ensureSucceeded(task: Task): Task {
+  if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ''}`);
+  return task;
+}
+
+/**
+ * The centers index and its life cycle. The live index keeps one name; its settings version is
+ * recorded in a small companion index (`<name>_meta`) so it travels with the engine's data.
+ */
+export class CenterIndex {
+  readonly metaName: string;
+  constructor(readonly client: Meilisearch, readonly name: string) {
+    this.metaName = `${name}_meta`;
+  }
+
+  get index() { return this.client.index(this.name); }
+
+  async liveVersion(): Promise<string | null> {
+    try {
+      const doc = await this.client.index(this.metaName).getDocument('settings');
+      return (doc as { version?: string }).version ?? null;
+    } catch { return null; }
+  }
+
+  /** True when the live index exists with the settings of this code. */
+  async isCurrent(): Promise<boolean> {
+    return (await this.liveVersion()) === SETTINGS_VERSION;
+  }
+
+  /**
+   * Builds a complete index from PostgreSQL under a temporary name and swaps it in atomically.
+   * Callers hold the sync lock so no outbox change is lost in between (see index-sync.ts).
+   */
+  async rebuild(db: Db, onProgress: (done: number, total: number) => void = () => {}): Promise<{ documents: number }> {
+    const buildName = `${this.name}_build_${Date.now()}`;
+    await this.client.createIndex(buildName, { primaryKey: 'id' }).waitTask(WAIT).then(ensureSucceeded);
+    await this.client.index(buildName).updateSettings(INDEX_SETTINGS).waitTask(WAIT).then(ensureSucceeded);
+    const total = await db.center.count();
+    let done = 0;
+    let cursor: string | undefined;
+    const pending: Promise<Task>[] = [];
+    onProgress(0, total);
+    for (;;) {
+      const rows = await db.center.findMany({
+        take: BATCH, orderBy: { id: 'asc' }, include: CENTER_INCLUDE,
+        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      });
+      if (rows.length === 0) break;
+      cursor = rows[rows.length - 1].id;
+      const docs = rows.map((r) => toCenterDocument(presentCenter(r), r.version));
+      pending.push(this.client.index(buildName).addDocuments(docs, { primaryKey: 'id' }).waitTask(WAIT).then(ensureSucceeded)
+        .then((t) => { done += docs.length; onProgress(done, total); return t; }));
+    }
+    await Promise.all(pending);
+    if (!(await this.exists(this.name))) {
+      await this.client.createIndex(this.name, { primaryKey: 'id' }).waitTask(WAIT).then(ensureSucceeded);
+    }
+    await this.client.swapIndexes([{ indexes: [this.name, buildName], rename: false }]).waitTask(WAIT).then(ensureSucceeded);
+    await this.client.deleteIndex(buildName).waitTask(WAIT).then(ensureSucceeded);
+    await this.client.index(this.metaName).addDocuments([{ id: 'settings', version: SETTINGS_VERSION, built_at: new Date().toISOString() }], { primaryKey: 'id' })
+      .waitTask(WAIT).then(ensureSucceeded);
+    return { documents: total };
+  }
+
+  /** Removes build indexes left behind by an interrupted rebuild. */
+  async dropStaleBuilds(): Promise<void> {
+    const { results } = await this.client.getIndexes({ limit: 1000 });
+    for (const idx of results) {
+      if (idx.uid.startsWith(`${this.name}_build_`)) await this.client.deleteIndex(idx.uid).waitTask(WAIT);
+    }
+  }
+
+  private async exists(uid: string): Promise<boolean> {
+    try { await this.client.getIndex(uid); return true; } catch { return false; }
+  }
+}

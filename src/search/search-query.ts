@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CODE_FIELDS, SCHEDULE_TAGS, type CodeField } from '../taxonomy/codes';
+import { US_STATES } from '../taxonomy/us-states';
+
+/** Query parameter → the center field it filters, in the three forms ANY / _all / _not. */
+export const FILTER_PARAMS = {
+  level: 'levels_of_care', modality: 'modalities', medication: 'medications', payer: 'payers',
+  insurer: 'insurers', population: 'populations', language: 'languages',
+} as const satisfies Record<string, CodeField>;
+export type FilterParam = keyof typeof FILTER_PARAMS;
+
+/** A repeated parameter (?level=a&level=b) counts as one comma list. */
+const text = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v.join(',') : v));
+
+const codeList = (codes: readonly string[], what: string) => text
+  .transform((v, ctx) => {
+    const items = v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    if (items.length === 0) { ctx.addIssue({ code: 'custom', message: 'must list at least one code' }); return z.NEVER; }
+    if (items.length > 30) { ctx.addIssue({ code: 'custom', message: 'lists more than 30 codes' }); return z.NEVER; }
+    const unknown = items.filter((i) => !codes.includes(i));
+    if (unknown.length) {
+      ctx.addIssue({ code: 'custom', message: `unknown code ${JSON.stringify(unknown[0].slice(0, 40))}; see GET /v1/taxonomy (${what})` });
+      return z.NEVER;
+    }
+    return [...new Set(items)];
+  });
+
+const bool = text.transform((v, ctx) => {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+  return z.NEVER;
+});
+
+const near = text.transform((v, ctx) => {
+  const s = v.trim();
+  if (/^\d{5}$/.test(s)) return { zip: s };
+  const m = /^(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(s);
+  if (!m) { ctx.addIssue({ code: 'custom', message: 'must be a 5-digit ZIP code or "lat,lng"' }); return z.NEVER; }
+  const lat = Number(m[1]); const lng = Number(m[2]);
+  if (lat < -90 || lat > 90) { ctx.addIssue({ code: 'custom', message: 'latitude must be between -90 and 90' }); return z.NEVER; }
+  if (lng < -180 || lng > 180) { ctx.addIssue({ code: 'custom', message: 'longitude must be between -180 and 180' }); return z.NEVER; }
+  return { lat, lng };
+});
+
+const filterFields = Object.fromEntries(Object.entries(FILTER_PARAMS).flatMap(([param, field]) => {
+  const codes = CODE_FIELDS[field];
+  return [
+    [param, codeList(codes, field).optional().describe(`Comma list: centers with ANY of these ${field} codes`)],
+    [`${param}_all`, codeList(codes, field).optional().describe(`Comma list: centers with ALL of these ${field} codes`)],
+    [`${param}_not`, codeList(codes, field).optional().describe(`Comma list: centers with NONE of these ${field} codes`)],
+  ];
+})) as Record<`${FilterParam}` | `${FilterParam}_all` | `${FilterParam}_not`, z.ZodOptional<ReturnType<typeof codeList>>>;
+
+export const SearchQuerySchema = z.strictObject({
+  q: text.pipe(z.string().trim().max(200, 'must be at most 200 characters')).optional()
+    .describe('Full text: names, services, city. Typo tolerant; understands MAT, MOUD, IOP, PHP, suboxone, vivitrol, AA/NA, dual diagnosis, rehab'),
+  near: near.optional().describe('A 5-digit ZIP code or "lat,lng"; hits then carry distance_miles'),
+  radius: text.pipe(z.coerce.number<string>().positive().max(500, 'must be at most 500 miles')).optional()
+    .describe('Miles around `near` (default 25, max 500)'),
+  ...filterFields,
+  schedule: codeList(SCHEDULE_TAGS, 'schedule').optional()
+    .describe('Comma list of morning, afternoon, evening, weekend (ANY). With `level`, only sessions of those levels count'),
+  telehealth: bool.optional(),
+  accepting_new_patients: bool.optional(),
+  state: text.transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code')).optional(),
+  verified_within_days: text.pipe(z.coerce.number<string>().int().min(1).max(36500)).optional().describe('Only listings a person confirmed in the last N days'),
+  include_temporarily_closed: bool.optional().describe('Also return temporarily closed centers (default false). Closed centers never appear'),
+  sort: text.pipe(z.enum(['relevance', 'distance', 'name', 'updated'])).optional()
+    .describe('relevance (default with q), distance (default with near), name (default otherwise), updated (newest first)'),
+  facets: bool.optional().describe('Counts per value of each filter field in meta.facets (default true)'),
+  page: text.pipe(z.coerce.number<string>().int().min(1).max(10_000)).default(1).describe('Page number, from 1'),
+  per_page: text.pipe(z.coerce.number<string>().int().min(1).max(100)).default(20).describe('Results per page (default 20, max 100)'),
+}).superRefine((q, ctx) => {
+  if (q.radius !== undefined && !q.near) ctx.addIssue({ code: 'custom', path: ['radius'], message: 'needs `near`' });
+  if (q.sort === 'distance' && !q.near) ctx.addIssue({ code: 'custom', path: ['sort'], message: 'sort=distance needs `near`' });
+  if (q.sort === 'relevance' && !q.q) ctx.addIssue({ code: 'custom', path: ['sort'], message: 'sort=relevance needs `q`' });
+});
+
+export type SearchQuery = z.output<typeof SearchQuerySchema>;

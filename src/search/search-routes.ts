@@ -1,0 +1,51 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { CenterSchema } from '../centers/center-schema';
+import { defineRoute, jsonResponse } from '../http/define-route';
+import { findCenters } from './find-centers';
+import { SearchQuerySchema } from './search-query';
+
+const SearchResponse = z.object({
+  data: z.array(CenterSchema.extend({ distance_miles: z.number().optional().describe('Miles from `near` (great-circle), when `near` is given') })),
+  meta: z.object({
+    total: z.number().int().describe('Exact number of matching centers'),
+    page: z.number().int(), per_page: z.number().int(), total_pages: z.number().int(),
+    took_ms: z.number().describe('Time spent answering, in the API, milliseconds'),
+    facets: z.record(z.string(), z.record(z.string(), z.number().int())).optional()
+      .describe('Counts per value for level, modality, medication, payer, insurer, population, language, schedule, state, telehealth, accepting_new_patients, for the current query'),
+  }),
+  links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() }),
+}).meta({ id: 'CenterSearchResponse' });
+
+export function searchRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
+  const router = Router();
+  defineRoute(router, registry, {
+    method: 'get', path: '/v1/centers', tags: ['Centers'], summary: 'Search centers',
+    description: 'Filters combine with AND. Each code filter has three forms: `level=iop,php` (ANY), `level_all=iop,php` (ALL), `level_not=detox` (NONE). Closed centers never appear. Unknown parameters or codes are a 400 naming the parameter.',
+    query: SearchQuerySchema,
+    responses: { 200: jsonResponse(SearchResponse, 'A page of matching centers'), 503: { description: 'Search engine unreachable; retry after Retry-After seconds' } },
+    handler: async ({ query }, req) => {
+      const started = performance.now();
+      const result = await findCenters(deps.meili, deps.config.MEILI_INDEX, query);
+      const totalPages = Math.ceil(result.total / query.per_page);
+      return {
+        data: result.data,
+        meta: {
+          total: result.total, page: query.page, per_page: query.per_page, total_pages: totalPages,
+          took_ms: Math.round((performance.now() - started) * 100) / 100,
+          ...(result.facets ? { facets: result.facets } : {}),
+        },
+        links: pageLinks(req, query.page, totalPages),
+      };
+    },
+  });
+  return router;
+}
+
+export function pageLinks(req: Request, page: number, totalPages: number) {
+  const url = new URL(req.originalUrl, 'http://x');
+  const at = (p: number) => { url.searchParams.set('page', String(p)); return url.pathname + url.search; };
+  return { self: at(page), next: page < totalPages ? at(page + 1) : null, prev: page > 1 ? at(Math.min(page - 1, Math.max(totalPages, 1))) : null };
+}

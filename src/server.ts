@@ -1,0 +1,69 @@
+/**
+ * `npm start`: the API with its dependencies. Without DATABASE_URL / MEILI_HOST it starts the
+ * bundled PostgreSQL and Meilisearch, keeping their data in DATA_DIR (./.data).
+ */
+import type { Server } from 'node:http';
+import pino from 'pino';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { boot, keepIndexCurrent } from './runtime/boot';
+import { resolveServices, type Services } from './runtime/services';
+import { loadSeed } from '../seed/load-seed';
+
+async function main() {
+  let config;
+  try { config = loadConfig(); } catch (err) { console.error((err as Error).message); process.exit(2); }
+  const log = pino({ level: config.LOG_LEVEL });
+  const say = (line: string) => console.error(`[directory] ${line}`);
+
+  let services: Services | undefined;
+  let deps: Awaited<ReturnType<typeof boot>> | undefined;
+  let server: Server | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    server?.closeAllConnections();
+    await deps?.shutdown().catch(() => {});
+    await services?.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    services = await resolveServices(config, say);
+    deps = await boot(config, services, { log });
+    const count = await deps.db.center.count();
+    if (count === 0 && config.SEED_WHEN_EMPTY) {
+      say('the directory is empty: loading the seed listings (seed/centers.json)');
+      const counts = await loadSeed(deps.db);
+      say(`seed: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+    }
+    const indexed = keepIndexCurrent(deps, { progress: true });
+    const { app } = createApp(deps);
+    await new Promise<void>((resolve, reject) => {
+      server = app.listen(config.PORT, config.HOST, () => resolve());
+      server.once('error', reject);
+    });
+    const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+    await Promise.race([indexed, new Promise((r) => setTimeout(r, 60_000))]);
+    say(`API:  ${base}/v1/centers?q=recovery`);
+    say(`Docs: ${base}/docs  (OpenAPI: ${base}/openapi.json)`);
+    if (services.embedded.length) say(`using bundled ${services.embedded.join(' and ')}`);
+    if (!config.ADMIN_API_KEY) say('no ADMIN_API_KEY set: reads work; set ADMIN_API_KEY=<16+ chars> to write');
+    say('ready. Ctrl-C stops everything.');
+  } catch (err) {
+    console.error(`[directory] could not start: ${(err as Error).message}`);
+    await deps?.shutdown().catch(() => {});
+    await services?.stop();
+    process.exit(1);
+  }
+}
+
+void main();
