@@ -7,6 +7,11 @@ import type { AppDeps } from './app-deps';
 import { apiKeyLookup } from './api-keys/api-key-store';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
 import { centerRoutes } from './centers/center-routes';
+import { compareRoutes } from './compare/compare-routes';
+import { costRoutes } from './costs/cost-routes';
+import { hsdsRoutes } from './hsds/hsds-routes';
+import { importRoutes } from './imports/import-routes';
+import { trustRoutes } from './listing-trust/trust-routes';
 import { healthRoutes } from './health/health-routes';
 import { authenticate } from './http/auth';
 import { buildOpenApiDocument, createRegistry } from './http/openapi';
@@ -40,6 +45,11 @@ export function createApp(deps: AppDeps) {
     taxonomyRoutes(registry),
     searchRoutes(deps, registry),
     centerRoutes(deps, registry),
+    trustRoutes(deps, registry),
+    costRoutes(deps, registry),
+    compareRoutes(deps, registry),
+    importRoutes(deps, registry),
+    hsdsRoutes(deps, registry),
     apiKeyRoutes(deps, registry),
   ];
   const openapi = buildOpenApiDocument(registry);
