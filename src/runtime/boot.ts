@@ -5,6 +5,7 @@ import { applyMigrations } from '../db/migrate';
 import { createDb } from '../db/prisma';
 import { ensureIndexCurrent } from '../search/ensure-index';
 import { IndexSync } from '../search/index-sync';
+import { reconcileIndex } from '../search/reconcile-index';
 import { createMeiliClient } from '../search/meili-client';
 import { CenterIndex } from '../search/meili-index';
 
@@ -39,6 +40,12 @@ export function keepIndexCurrent(deps: AppDeps, opts: { progress?: boolean } = {
       try {
         await ensureIndexCurrent(deps.db, deps.centerIndex, deps.sync, deps.log, opts);
         resolve();
+        // Repairs drift left by anything that bypassed the outbox (a restored backup, a wiped engine).
+        const reconcile = () => reconcileIndex(deps.db, deps.centerIndex).then((r) => {
+          if (r.missing + r.stale + r.extra) deps.log.warn(r, 'search index drift repaired');
+        }, (err) => deps.log.warn({ err: (err as Error).message }, 'index reconciliation failed'));
+        await reconcile();
+        setInterval(reconcile, 3600_000).unref();
       } catch (err) {
         if (n === 0) deps.log.warn({ err: (err as Error).message }, 'search index not ready; retrying every 5 s');
         setTimeout(() => attempt(n + 1), 5000).unref();

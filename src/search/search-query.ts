@@ -10,7 +10,7 @@ export const FILTER_PARAMS = {
 export type FilterParam = keyof typeof FILTER_PARAMS;
 
 /** A repeated parameter (?level=a&level=b) counts as one comma list. */
-const text = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v.join(',') : v));
+export const text = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v.join(',') : v));
 
 const codeList = (codes: readonly string[], what: string) => text
   .transform((v, ctx) => {
@@ -25,14 +25,14 @@ const codeList = (codes: readonly string[], what: string) => text
     return [...new Set(items)];
   });
 
-const bool = text.transform((v, ctx) => {
+export const bool = text.transform((v, ctx) => {
   if (v === 'true') return true;
   if (v === 'false') return false;
   ctx.addIssue({ code: 'custom', message: 'must be true or false' });
   return z.NEVER;
 });
 
-const near = text.transform((v, ctx) => {
+export const near = text.transform((v, ctx) => {
   const s = v.trim();
   if (/^\d{5}$/.test(s)) return { zip: s };
   const m = /^(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(s);
