@@ -6,7 +6,7 @@ import { createDb } from '../db/prisma';
 import { ensureIndexCurrent } from '../search/ensure-index';
 import { IndexSync } from '../search/index-sync';
 import { reconcileIndex } from '../search/reconcile-index';
-import { createMeiliClient } from '../search/meili-client';
+import { closeMeiliClient, createMeiliClient } from '../search/meili-client';
 import { CenterIndex } from '../search/meili-index';
 
 /**
@@ -26,6 +26,7 @@ export async function boot(config: Config, conn: { databaseUrl: string; meili: {
     shutdown: async () => {
       await sync.stop();
       await db.$disconnect();
+      await closeMeiliClient(meili);
     },
   };
 }

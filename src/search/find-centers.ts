@@ -2,6 +2,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { Center } from '../centers/center-schema';
 import { AppError, invalid } from '../errors';
 import { distanceMiles, lookupZip } from '../geo/zip-codes';
+import { meiliApiError } from './meili-client';
 import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
 import type { SearchQuery } from './search-query';
 
@@ -49,9 +50,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
 
 /** The engine being unreachable is our outage, not the caller's error: 503 with Retry-After. */
 export function engineError(err: unknown): AppError {
-  const e = err as { name?: string; cause?: { code?: string } ; response?: { status?: number } };
-  if (e?.name === 'MeilisearchApiError' && e.response?.status && e.response.status < 500) {
-    return new AppError('internal', 'search request rejected by the engine');
-  }
+  const api = meiliApiError(err);
+  if (api && (api.response?.status ?? 500) < 500) return new AppError('internal', 'search request rejected by the engine');
   return new AppError('search_unavailable', 'The search engine is not reachable right now; try again shortly', { headers: { 'Retry-After': '5' } });
 }

@@ -1,7 +1,117 @@
-import { Meilisearch } from 'meilisearch';
+// Meilisearch client without the ~40 ms Nagle/delayed-ACK stall.
+//
+// Why: when a request carries `Accept-Encoding` (global fetch always sends "gzip, deflate"),
+// Meilisearch compresses every response whose body is >= 1024 bytes on a blocking thread
+// (actix-http Encoder, MAX_CHUNK_SIZE_ENCODE_IN_PLACE = 1024) and writes the response head and the
+// compressed chunked body as two separate send() calls. The server socket has Nagle enabled (no
+// TCP_NODELAY), so the second small segment waits for the client's ACK of the first, which Linux
+// delays by ~40 ms. Uncompressed responses (Content-Length) go out in a single send().
+//
+// Fix: never ask for compression, and use undici's Pool (no WHATWG-fetch overhead) as the transport.
+import { Readable } from 'node:stream';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestTimeOutError, type MeilisearchErrorResponse } from 'meilisearch';
+import { Pool, type Dispatcher } from 'undici';
 
-export interface MeiliConnection { host: string; apiKey?: string }
+export type MeiliConnection = MeiliClientOptions;
 
-export function createMeiliClient(conn: MeiliConnection): Meilisearch {
-  return new Meilisearch({ host: conn.host, apiKey: conn.apiKey, timeout: 10_000 });
+export interface MeiliClientOptions {
+  host: string;
+  apiKey?: string;
+  /**
+   * Per-request timeout in ms (until the whole JSON body is read). Reported like the default client's
+   * `timeout`: MeilisearchRequestError whose cause is a MeilisearchRequestTimeOutError. Default 10 000.
+   */
+  timeoutMs?: number;
+  /** Max sockets kept to Meilisearch. Default 16. */
+  connections?: number;
+}
+
+// Calls for which meilisearch-js expects `httpClient` to return a ReadableStream
+// (HttpRequests#getStream / #postStream: index/task documents export, chat completions).
+const STREAMING_PATH = /\/(?:tasks\/\d+\/documents|chats\/[^/]+\/chat\/completions)$/;
+
+const pools = new WeakMap<Meilisearch, Pool>();
+const TIMEOUT = Symbol('meili request timeout');
+
+export function createMeiliClient({ host, apiKey, timeoutMs = 10_000, connections = 16 }: MeiliClientOptions): Meilisearch {
+  const origin = new URL(host).origin;
+  const pool = new Pool(origin, {
+    connections,
+    keepAliveTimeout: 10_000, // idle socket reuse window; Meilisearch keeps idle sockets open longer
+    headersTimeout: 60_000, // coarse (~1 s resolution) backstops only; the precise timeout is below
+    bodyTimeout: 60_000,
+    connect: { timeout: 5_000 },
+  });
+
+  const httpClient = async (input: string | URL | { url: string }, init: RequestInit = {}): Promise<unknown> => {
+    const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
+    if (url.origin !== origin) throw new Error(`meili httpClient: unexpected origin ${url.origin}`);
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, key) => { headers[key] = value; });
+    headers['accept-encoding'] = 'identity'; // undici.request does not decompress; never let the server compress
+    // Own timeout + the caller's signal (waitForTask, user aborts), both removed when the call settles.
+    const callerSignal = init.signal ?? undefined;
+    const ac = new AbortController();
+    const onCallerAbort = () => ac.abort(callerSignal!.reason);
+    if (callerSignal?.aborted) ac.abort(callerSignal.reason);
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = setTimeout(() => ac.abort(TIMEOUT), timeoutMs);
+    try {
+      const res = await pool.request({
+        path: url.pathname + url.search,
+        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers,
+        body: (init.body ?? undefined) as string | undefined, // meilisearch-js always passes a string or undefined
+        signal: ac.signal,
+      });
+      if (res.statusCode < 400 && STREAMING_PATH.test(url.pathname)) {
+        return Readable.toWeb(res.body);
+      }
+      const text = await res.body.text();
+      if (res.statusCode >= 400) {
+        let body: MeilisearchErrorResponse | undefined;
+        try { body = text === '' ? undefined : JSON.parse(text); } catch { body = undefined; }
+        const responseHeaders = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+        const err = new MeilisearchApiError(
+          new Response(text, { status: res.statusCode, statusText: res.statusText, headers: responseHeaders }),
+          body,
+        );
+        // meilisearch-js wraps whatever httpClient throws in MeilisearchRequestError (cause = err).
+        // Mirror the API error fields on err so `e.cause.code` checks keep working.
+        Object.assign(err, { code: body?.code, type: body?.type, link: body?.link, httpStatus: res.statusCode });
+        throw err;
+      }
+      return text === '' ? undefined : JSON.parse(text);
+    } catch (e) {
+      if (ac.signal.aborted) {
+        if (ac.signal.reason === TIMEOUT) throw new MeilisearchRequestTimeOutError(timeoutMs, init);
+        // meilisearch-js recognises its own aborts by identity of the reason (waitForTask's
+        // MeilisearchTaskTimeOutError), so rethrow the caller's reason itself.
+        throw ac.signal.reason;
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
+  };
+
+  // No `timeout` option here on purpose (the httpClient enforces it): with `timeout` set, meilisearch-js
+  // 0.62 adds an abort listener to the caller's signal on every request and never removes it.
+  const client = new Meilisearch({ host, apiKey, httpClient });
+  pools.set(client, pool);
+  return client;
+}
+
+/** Close the sockets of a client made by createMeiliClient (tests, graceful shutdown). */
+export async function closeMeiliClient(client: Meilisearch): Promise<void> {
+  await pools.get(client)?.close();
+}
+
+/** The Meilisearch API error behind an error thrown by either a default or a createMeiliClient client. */
+export function meiliApiError(e: unknown): MeilisearchApiError | undefined {
+  if (e instanceof MeilisearchApiError) return e;
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  return cause instanceof MeilisearchApiError ? cause : undefined;
 }
