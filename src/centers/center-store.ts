@@ -82,14 +82,6 @@ export async function deleteCenter(db: Db, id: string, ifMatch: string | undefin
   });
 }
 
-export async function listCenters(db: Db, page: number, perPage: number) {
-  const [rows, total] = await Promise.all([
-    db.center.findMany({ where: { status: { not: 'closed' } }, orderBy: { name: 'asc' }, skip: (page - 1) * perPage, take: perPage, include: CENTER_INCLUDE }),
-    db.center.count({ where: { status: { not: 'closed' } } }),
-  ]);
-  return { data: rows.map(presentCenter), total };
-}
-
 /** Every committed write leaves an outbox row (for the search index) and an audit entry. */
 export async function afterWrite(tx: Tx, centerId: string, op: 'upsert' | 'delete', caller: Caller, action: string, before: Center | null, after: Center | null) {
   await tx.searchOutbox.create({ data: { centerId, op } });

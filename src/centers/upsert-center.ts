@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Db } from '../db/prisma';
 import type { Caller } from '../http/auth';
 import type { Prisma } from '../generated/prisma/client';
 import { CENTER_INCLUDE, presentCenter, type CenterRow } from './center-record';
@@ -31,15 +30,19 @@ export async function upsertBySource(tx: Prisma.TransactionClient, input: Center
 /** The stored center, normalised the way an input is, compared with the input. */
 export function sameContent(row: CenterRow, input: CenterInput): boolean {
   const { id: _i, created_at: _c, updated_at: _u, ...stored } = presentCenter(row);
-  const normal = CenterInputSchema.parse(Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== null)));
-  const a: Record<string, unknown> = { ...normal };
-  const b: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+  const a = withoutNulls(CenterInputSchema.parse(withoutNulls(stored))) as Record<string, unknown>;
+  const b = withoutNulls(input) as Record<string, unknown>;
   // What the server derived (location from the ZIP, time zone) is not compared unless given.
   if (!b.location && row.geocoded) delete a.location;
   if (!b.timezone) delete a.timezone;
   return isDeepStrictEqual(a, b);
 }
 
-export async function countCenters(db: Db) {
-  return db.center.count();
+/** A stored null and an absent input field mean the same, at any depth. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
 }

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench`: loads 25,000 generated centers through the CSV import and prints
+ *  - import: rows/s, time until all are searchable, peak memory of the API process;
+ *  - search: p50/p95/p99 of GET /v1/centers for a realistic mix, next to the raw Meilisearch
+ *    round trip of the same queries, and throughput at 16 concurrent clients;
+ *  - cost comparison: p50/p99 for a center basis and a regional basis.
+ * The API runs as its own process (as in production) against a bundled PostgreSQL and
+ * Meilisearch started in a temporary folder. Options: BENCH_CENTERS (25000), BENCH_QUERIES (2000).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'undici';
+import { generateCenters } from '../seed/generate-centers';
+import { createRandom } from '../seed/random';
+import { centerToCsvRow } from '../src/imports/csv-columns';
+import { writeCsv } from '../src/imports/csv-text';
+import { startEmbeddedMeili } from '../src/runtime/embedded-meili';
+import { startEmbeddedPostgres } from '../src/runtime/embedded-postgres';
+import { resolveNear } from '../src/search/find-centers';
+import { buildFilter, buildSort, FACET_NAMES } from '../src/search/search-filter';
+import { SearchQuerySchema } from '../src/search/search-query';
+import { freePort } from '../tests/support/test-services';
+import { summarize, table } from './bench-stats';
+import { queryMix } from './query-mix';
+
+const CENTERS = Number(process.env.BENCH_CENTERS ?? 25_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
+const ADMIN = 'bench-admin-key-0123456789';
+const say = (s: string) => console.error(`[bench] ${s}`);
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'directory-bench-'));
+  fs.chmodSync(dir, 0o777);
+  say(`starting PostgreSQL and Meilisearch in ${dir}`);
+  const pg = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'bench' });
+  const meili = await startEmbeddedMeili({ dir, port: await freePort() });
+  const port = await freePort();
+  let api: ChildProcess | undefined;
+  try {
+    api = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/server.ts')], {
+      env: {
+        ...process.env, DATABASE_URL: pg.url, MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, PORT: String(port),
+        ADMIN_API_KEY: ADMIN, SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn',
+        RATE_LIMIT_ANONYMOUS: '10000000', RATE_LIMIT_ADMIN: '10000000', IMPORT_BODY_LIMIT_MB: '500',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const apiPool = new Pool(`http://127.0.0.1:${port}`, { connections: 32 });
+    const meiliPool = new Pool(meili.host, { connections: 32 });
+    await waitReady(apiPool);
+
+    // ---- import ----
+    say(`generating ${CENTERS.toLocaleString()} centers as CSV`);
+    const csv = writeCsv(generateCenters({ count: CENTERS, seed: 1, idPrefix: 'bench' }).map(centerToCsvRow));
+    say(`CSV: ${(csv.length / 1e6).toFixed(1)} MB; importing`);
+    const t0 = performance.now();
+    const imported = await apiPool.request({ path: '/v1/imports', method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN}` }, body: csv });
+    const summary = await imported.body.json() as { counts?: Record<string, number> };
+    if (imported.statusCode !== 200) throw new Error(`import answered ${imported.statusCode}: ${JSON.stringify(summary).slice(0, 500)}`);
+    const stored = performance.now() - t0;
+    await waitSearchable(apiPool);
+    const searchable = performance.now() - t0;
+    const importPeakMb = peakRssMb(api.pid!);
+    say(`import: ${JSON.stringify(summary.counts)}`);
+
+    // ---- search ----
+    const rnd = createRandom(42);
+    const mix = queryMix(rnd, QUERIES);
+    const paths = mix.map((q) => `/v1/centers?${new URLSearchParams(q)}`);
+    const raw = mix.map(rawMeiliBody);
+    for (let i = 0; i < 200; i++) { await get(apiPool, paths[i % paths.length]); await meiliSearch(meiliPool, meili.apiKey, raw[i % raw.length]); }
+    const apiMs: number[] = []; const engineMs: number[] = []; const rawMs: number[] = []; const bytes: number[] = [];
+    for (let i = 0; i < mix.length; i++) {
+      let t = performance.now();
+      const body = await get(apiPool, paths[i]);
+      apiMs.push(performance.now() - t);
+      bytes.push(body.length);
+      t = performance.now();
+      const m = await meiliSearch(meiliPool, meili.apiKey, raw[i]);
+      rawMs.push(performance.now() - t);
+      engineMs.push(m.processingTimeMs);
+    }
+    const load = await concurrent(apiPool, paths, 16, 10_000);
+
+    // ---- cost comparison ----
+    const ids = await centerIdsWithPrices(apiPool);
+    const zips = mix.filter((q) => q.near).map((q) => q.near);
+    const centerBasis = await timeSequential(apiPool, ids.map((id) => `/v1/cost-comparison?center=${id}&payer=private`), 500);
+    const regional = await timeSequential(apiPool, zips.map((z) => `/v1/cost-comparison?near=${z}&radius=25&payer=private`), 500);
+    const peakMb = peakRssMb(api.pid!);
+
+    // ---- report ----
+    const a = summarize(apiMs); const r = summarize(rawMs); const e = summarize(engineMs);
+    const lines = [
+      `# npm run bench — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`,
+      '',
+      `## Import (${CENTERS.toLocaleString()} centers, CSV ${(csv.length / 1e6).toFixed(1)} MB, one POST /v1/imports)`,
+      table([
+        ['measure', 'value'],
+        ['validated + stored (s)', stored / 1000],
+        ['rows per second (stored)', Math.round(CENTERS / (stored / 1000))],
+        ['all searchable after (s)', searchable / 1000],
+        ['API process peak RSS after import (MB)', importPeakMb],
+      ]),
+      '',
+      `## Search: ${QUERIES} queries (text + filters + geo + facets, 20 hits/page), sequential, ms`,
+      table([
+        ['', 'p50', 'p95', 'p99', 'max'],
+        ['GET /v1/centers (API round trip)', a.p50, a.p95, a.p99, a.max],
+        ['raw Meilisearch round trip (same queries)', r.p50, r.p95, r.p99, r.max],
+        ['Meilisearch processingTimeMs', e.p50, e.p95, e.p99, e.max],
+      ]),
+      `API p50 / raw engine p50 = ${(a.p50 / r.p50).toFixed(2)}× (target ≤ 2×); API p99 = ${a.p99.toFixed(1)} ms (target < 25 ms); mean response ${(bytes.reduce((s, b) => s + b, 0) / bytes.length / 1024).toFixed(1)} KB`,
+      '',
+      '## Search throughput, 16 concurrent clients, 10 s',
+      table([['requests/s', 'p50 ms', 'p99 ms', 'errors'], [Math.round(load.rps), load.p50, load.p99, load.errors]]),
+      '',
+      '## Cost comparison, 500 sequential requests each, ms',
+      table([
+        ['basis', 'p50', 'p95', 'p99'],
+        ['center (GET /v1/cost-comparison?center=…)', centerBasis.p50, centerBasis.p95, centerBasis.p99],
+        ['regional median (near=ZIP&radius=25)', regional.p50, regional.p95, regional.p99],
+      ]),
+      '',
+      `API process peak RSS over the whole run: ${peakMb} MB`,
+    ];
+    console.log(lines.join('\n'));
+    await apiPool.close(); await meiliPool.close();
+  } finally {
+    if (api && api.exitCode === null) {
+      const exited = new Promise((r) => api!.once('exit', r));
+      api.kill('SIGTERM');
+      await exited;
+    }
+    await meili.stop();
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function get(pool: Pool, p: string): Promise<string> {
+  const res = await pool.request({ path: p, method: 'GET' });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`${p} → ${res.statusCode}: ${text.slice(0, 300)}`);
+  return text;
+}
+
+function rawMeiliBody(q: Record<string, string>) {
+  const parsed = SearchQuerySchema.parse(q);
+  const point = resolveNear(parsed.near);
+  return JSON.stringify({
+    q: parsed.q ?? '', filter: buildFilter(parsed, point), sort: buildSort(parsed, point), page: parsed.page, hitsPerPage: parsed.per_page,
+    facets: Object.keys(FACET_NAMES), attributesToRetrieve: ['center'],
+  });
+}
+
+async function meiliSearch(pool: Pool, key: string, body: string) {
+  const res = await pool.request({
+    path: '/indexes/centers/search', method: 'POST', body,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'accept-encoding': 'identity' },
+  });
+  const json = await res.body.json() as { processingTimeMs: number };
+  if (res.statusCode !== 200) throw new Error(`meili ${res.statusCode}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function concurrent(pool: Pool, paths: string[], clients: number, ms: number) {
+  const lat: number[] = []; let errors = 0; let next = 0;
+  const end = performance.now() + ms;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < end) {
+      const p = paths[next++ % paths.length];
+      const t = performance.now();
+      try { await get(pool, p); lat.push(performance.now() - t); } catch { errors++; }
+    }
+  }));
+  const s = summarize(lat);
+  return { rps: lat.length / (ms / 1000), p50: s.p50, p99: s.p99, errors };
+}
+
+async function timeSequential(pool: Pool, paths: string[], n: number) {
+  if (paths.length === 0) return summarize([]);
+  for (let i = 0; i < 50; i++) await get(pool, paths[i % paths.length]).catch(() => {});
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await pool.request({ path: paths[i % paths.length], method: 'GET' });
+    await res.body.text();
+    if (res.statusCode !== 200) { say(`cost comparison answered ${res.statusCode} for ${paths[i % paths.length]}`); return summarize([]); }
+    ms.push(performance.now() - t);
+  }
+  return summarize(ms);
+}
+
+async function centerIdsWithPrices(pool: Pool): Promise<string[]> {
+  const body = JSON.parse(await get(pool, '/v1/centers?level=iop&per_page=100&facets=false')) as { data: { id: string; prices: unknown[] }[] };
+  return body.data.filter((c) => c.prices.length > 0).map((c) => c.id);
+}
+
+async function waitReady(pool: Pool) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await pool.request({ path: '/ready', method: 'GET' });
+      const body = await res.body.json() as { search?: { index_current?: boolean } };
+      if (res.statusCode === 200 && body.search?.index_current) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the API did not become ready within 120 s');
+}
+
+async function waitSearchable(pool: Pool) {
+  for (;;) {
+    const res = await pool.request({ path: '/ready', method: 'GET' });
+    const body = await res.body.json() as { search?: { lag?: { pending: number } } };
+    if (body.search?.lag?.pending === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function peakRssMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch { return NaN; }
+}
+
+main().catch((err) => { console.error(`[bench] failed: ${err.stack ?? err}`); process.exit(1); });
