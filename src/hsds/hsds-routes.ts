@@ -1,8 +1,158 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../errors';
+import { defineRoute, jsonResponse as json } from '../http/define-route';
+import {
+  HsdsOrganization, HsdsRoot, HsdsService, HsdsServiceAtLocation, HsdsTaxonomy, HsdsTaxonomyTerm, NDJSON, hsdsPage,
+} from './hsds-docs';
+import { findCenterPage, findCenters, findServicePage, serviceBatches, type ServiceRef } from './hsds-feed';
+import { toHsdsPage } from './hsds-page';
+import {
+  IdParams, OrganizationListQuery, PageOnlyQuery, ServiceAtLocationListQuery, ServiceListQuery, TAXONOMY_BY_ID, TERM_BY_ID,
+  TaxonomyTermListQuery, toServiceFilter,
+} from './hsds-query';
+import { apiBase, hsdsTaxonomies, hsdsTaxonomyTerms, toHsdsTaxonomy, toHsdsTaxonomyTerm } from './hsds-taxonomy';
+import type { HsdsContext } from './hsds-types';
+import {
+  toHsdsOrganization, toHsdsOrganizationFields, toHsdsService, toHsdsServiceAtLocationListItem, toHsdsServiceListItem,
+} from './map-center';
+import { mapBatches, sendNdjson } from './ndjson-stream';
+import { ServiceIdIndex } from './service-id-index';
 
-/** the HSDS 3.0 read feed (issue 5). */
-export function hsdsRoutes(_deps: AppDeps, _registry: OpenAPIRegistry): Router {
-  return Router();
+/** We follow no HSDS profile: the core specification, version 3.0, is the reference. */
+const HSDS_PROFILE = 'https://github.com/openreferral/specification/tree/3.0';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const CLOSED_NOTE = 'Closed centers stay in the feed with service status `defunct` (temporarily closed: `temporarily closed`), so consumers learn that a service closed; deleted listings disappear.';
+const SYNC_NOTE = 'For incremental sync, send `modified_after` = when your previous sync started, less a few minutes (a long import commits changes stamped a little earlier); it matches centers whose `updated_at` is on or after it. `format=ndjson` streams everything at once.';
+
+const pageOf = <T>(items: T[], page: number, perPage: number) =>
+  toHsdsPage(items.slice((page - 1) * perPage, page * perPage), { totalItems: items.length, page, perPage });
+
+/** The HSDS 3.0 read feed (shared/api.md, "HSDS 3.0 feed"); the mapping itself is in map-center.ts. */
+export function hsdsRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
+  const router = Router();
+  const tags = ['HSDS 3.0'];
+  const serviceIds = new ServiceIdIndex(deps.db);
+  const contextOf = (req: Request): HsdsContext => ({ baseUrl: deps.config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}` });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/', tags, summary: 'About this HSDS feed',
+    description: 'The Open Referral HSDS 3.0 version and profile of the feed, and its endpoints.',
+    responses: { 200: json(HsdsRoot, 'Version, profile and links') },
+    handler: (_input, req) => {
+      const base = apiBase(contextOf(req));
+      const links = Object.fromEntries(['services', 'organizations', 'service_at_locations', 'taxonomies', 'taxonomy_terms']
+        .map((name) => [name, `${base}/hsds/${name}`]));
+      return { version: '3.0', profile: HSDS_PROFILE, openapi_url: `${base}/openapi.json`, links };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/services', tags, summary: 'Services: one per level of care of each center',
+    description: `A page of services with their one-to-one fields and organization (\`full=true\`: fully nested), in a stable order. ${SYNC_NOTE} ${CLOSED_NOTE}`,
+    query: ServiceListQuery,
+    responses: { 200: { description: 'A page of services, or every service as NDJSON', content: { 'application/json': { schema: hsdsPage('HsdsServicePage', HsdsService) }, ...NDJSON } } },
+    handler: async ({ query }, req, res) => {
+      const ctx = contextOf(req);
+      const item = query.full
+        ? ({ center, level }: ServiceRef) => toHsdsService(center, level, ctx)
+        : ({ center, level }: ServiceRef) => toHsdsServiceListItem(center, level, ctx);
+      const filter = toServiceFilter(query);
+      if (query.format === 'ndjson') return sendNdjson(res, mapBatches(serviceBatches(deps.db, filter), item));
+      const { refs, total } = await findServicePage(deps.db, filter, query.page, query.per_page);
+      return toHsdsPage(refs.map(item), { totalItems: total, page: query.page, perPage: query.per_page });
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/services/:id', tags, summary: 'One service, fully nested',
+    description: `The service with its organization, location, schedules, cost options, attributes, languages and phones. ${CLOSED_NOTE}`,
+    params: IdParams,
+    responses: { 200: json(HsdsService, 'The service'), 404: { description: 'No such service' } },
+    handler: async ({ params }, req) => {
+      const key = await serviceIds.find(params.id);
+      const center = key ? (await findCenters(deps.db, [key.centerId])).get(key.centerId) : undefined;
+      if (!key || !center || !center.levels_of_care.includes(key.level)) throw new AppError('not_found', `No HSDS service with id ${params.id}`);
+      return toHsdsService(center, key.level, contextOf(req));
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/organizations', tags, summary: 'Organizations: one per center',
+    description: `A page of organizations (their one-to-one fields; \`full=true\`: with locations, phones and services), in id order. The organization id is the center id. ${CLOSED_NOTE}`,
+    query: OrganizationListQuery,
+    responses: { 200: json(hsdsPage('HsdsOrganizationPage', HsdsOrganization), 'A page of organizations') },
+    handler: async ({ query }, req) => {
+      const ctx = contextOf(req);
+      const { centers, total } = await findCenterPage(deps.db, { modifiedAfter: query.modified_after }, query.page, query.per_page);
+      const contents = centers.map((c) => (query.full ? toHsdsOrganization(c, ctx) : toHsdsOrganizationFields(c, ctx)));
+      return toHsdsPage(contents, { totalItems: total, page: query.page, perPage: query.per_page });
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/organizations/:id', tags, summary: 'One organization, with its location, phones and services',
+    params: IdParams,
+    responses: { 200: json(HsdsOrganization, 'The organization'), 404: { description: 'No such organization' } },
+    handler: async ({ params }, req) => {
+      const center = UUID.test(params.id) ? (await findCenters(deps.db, [params.id.toLowerCase()])).get(params.id.toLowerCase()) : undefined;
+      if (!center) throw new AppError('not_found', `No HSDS organization with id ${params.id}`);
+      return toHsdsOrganization(center, contextOf(req));
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/service_at_locations', tags, summary: 'Services at locations, filterable by place',
+    description: `A page of service_at_location items, each with its location and service. \`postcode\` alone matches the ZIP code exactly; \`postcode\` with \`proximity\` (meters, as in HSDS) finds locations within that distance of the ZIP code's centroid; \`proximity=<lat>,<lng>,<meters>\` measures from a point. With proximity, nearest first; otherwise a stable order. ${SYNC_NOTE} ${CLOSED_NOTE}`,
+    query: ServiceAtLocationListQuery,
+    responses: { 200: { description: 'A page of service_at_location items, or all of them as NDJSON', content: { 'application/json': { schema: hsdsPage('HsdsServiceAtLocationPage', HsdsServiceAtLocation) }, ...NDJSON } } },
+    handler: async ({ query }, _req, res) => {
+      const item = ({ center, level }: ServiceRef) => toHsdsServiceAtLocationListItem(center, level);
+      const filter = toServiceFilter(query);
+      if (query.format === 'ndjson') return sendNdjson(res, mapBatches(serviceBatches(deps.db, filter), item));
+      const { refs, total } = await findServicePage(deps.db, filter, query.page, query.per_page);
+      return toHsdsPage(refs.map(item), { totalItems: total, page: query.page, perPage: query.per_page });
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/taxonomies', tags, summary: 'The code lists, as HSDS taxonomies',
+    description: 'One taxonomy per code list of GET /v1/taxonomy that services are tagged with (levels of care, modalities, medications, payers, insurers, populations).',
+    query: PageOnlyQuery,
+    responses: { 200: json(hsdsPage('HsdsTaxonomyPage', HsdsTaxonomy), 'A page of taxonomies') },
+    handler: ({ query }, req) => pageOf(hsdsTaxonomies(contextOf(req)), query.page, query.per_page),
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/taxonomies/:id', tags, summary: 'One taxonomy',
+    params: IdParams,
+    responses: { 200: json(HsdsTaxonomy, 'The taxonomy'), 404: { description: 'No such taxonomy' } },
+    handler: ({ params }, req) => {
+      const field = TAXONOMY_BY_ID.get(params.id.toLowerCase());
+      if (!field) throw new AppError('not_found', `No HSDS taxonomy with id ${params.id}`);
+      return toHsdsTaxonomy(field, contextOf(req));
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/taxonomy_terms', tags, summary: 'The codes, as HSDS taxonomy terms',
+    query: TaxonomyTermListQuery,
+    responses: { 200: json(hsdsPage('HsdsTaxonomyTermPage', HsdsTaxonomyTerm), 'A page of taxonomy terms') },
+    handler: ({ query }, req) => pageOf(hsdsTaxonomyTerms(contextOf(req), query.taxonomy_id), query.page, query.per_page),
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/hsds/taxonomy_terms/:id', tags, summary: 'One taxonomy term',
+    params: IdParams,
+    responses: { 200: json(HsdsTaxonomyTerm, 'The taxonomy term'), 404: { description: 'No such taxonomy term' } },
+    handler: ({ params }, req) => {
+      const term = TERM_BY_ID.get(params.id.toLowerCase());
+      if (!term) throw new AppError('not_found', `No HSDS taxonomy term with id ${params.id}`);
+      return toHsdsTaxonomyTerm(term.field, term.code, contextOf(req));
+    },
+  });
+
+  return router;
 }

@@ -1,0 +1,126 @@
+import { CENTER_INCLUDE, presentCenter } from '../centers/center-record';
+import type { Center } from '../centers/center-schema';
+import type { Db } from '../db/prisma';
+import { Prisma } from '../generated/prisma/client';
+import type { LevelOfCare } from '../taxonomy/codes';
+import type { HsdsTaxonomyField } from './hsds-taxonomy';
+
+/**
+ * The database side of the HSDS feed. A service is one level of care of one center, so the
+ * service lists page over (center, level) pairs: the centers' level arrays unnested in SQL,
+ * ordered by center id and the level's position, which no update reorders.
+ */
+
+export interface ServiceFilter {
+  /** Centers modified on or after this time (updated_at). */
+  modifiedAfter?: Date;
+  organizationId?: string;
+  /** A taxonomy term: a level of care narrows to that service, other codes to centers that list them. */
+  term?: { field: HsdsTaxonomyField; code: string };
+  /** Services with any term of this taxonomy. */
+  taxonomy?: HsdsTaxonomyField;
+  /** 5-digit ZIP code of the location. */
+  postcode?: string;
+  near?: { lat: number; lng: number; meters: number };
+}
+
+/** One service of the feed, with the center it comes from. */
+export interface ServiceRef { center: Center; level: LevelOfCare }
+
+interface ServiceRow { center_id: string; level: string; ord: number }
+
+const METERS_PER_MILE = 1609.344;
+/** Same radius as src/geo/zip-codes.ts `distanceMiles`, so distances agree with search. */
+const EARTH_RADIUS_MILES = 3958.7613;
+
+const SERVICE_ROWS = Prisma.sql`centers c CROSS JOIN LATERAL unnest(c.levels_of_care) WITH ORDINALITY AS l(level, ord)`;
+// Whitelisted column names: the taxonomy fields are the center's array columns of the same name.
+const column = (field: HsdsTaxonomyField) => Prisma.raw(`c."${field}"`);
+
+function distanceMiles(p: { lat: number; lng: number }) {
+  return Prisma.sql`${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
+      power(sin(radians(c.lat - ${p.lat}::float8) / 2), 2)
+    + cos(radians(${p.lat}::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - ${p.lng}::float8) / 2), 2))))`;
+}
+
+/**
+ * Within `meters` of a point: a lat/lng box first (so the (lat, lng) index helps), then the
+ * haversine distance. Near the poles or the antimeridian the box spans every longitude.
+ */
+function nearSql(near: NonNullable<ServiceFilter['near']>): Prisma.Sql {
+  const miles = near.meters / METERS_PER_MILE;
+  const dLat = (miles / EARTH_RADIUS_MILES) * (180 / Math.PI) * 1.001;
+  const cos = Math.cos((Math.min(90, Math.abs(near.lat) + dLat) * Math.PI) / 180);
+  const dLng = cos < 1e-6 ? 360 : dLat / cos;
+  const lng = Math.abs(near.lng) + dLng > 180 ? Prisma.sql`TRUE` : Prisma.sql`c.lng BETWEEN ${near.lng - dLng} AND ${near.lng + dLng}`;
+  return Prisma.sql`c.lat BETWEEN ${near.lat - dLat} AND ${near.lat + dLat} AND ${lng} AND ${distanceMiles(near)} <= ${miles}::float8`;
+}
+
+function whereSql(f: ServiceFilter, ...extra: Prisma.Sql[]): Prisma.Sql {
+  const conds: Prisma.Sql[] = [...extra];
+  if (f.modifiedAfter) conds.push(Prisma.sql`c.updated_at >= ${f.modifiedAfter}`);
+  if (f.organizationId) conds.push(Prisma.sql`c.id = ${f.organizationId}::uuid`);
+  if (f.term) {
+    conds.push(f.term.field === 'levels_of_care'
+      ? Prisma.sql`l.level = ${f.term.code}`
+      : Prisma.sql`${f.term.code}::text = ANY(${column(f.term.field)})`);
+  }
+  if (f.taxonomy && f.taxonomy !== 'levels_of_care') conds.push(Prisma.sql`cardinality(${column(f.taxonomy)}) > 0`);
+  if (f.postcode) conds.push(Prisma.sql`left(c.postal_code, 5) = ${f.postcode}`);
+  if (f.near) conds.push(nearSql(f.near));
+  return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, ' AND ')}` : Prisma.empty;
+}
+
+/** One page of services; nearest first when `near` is given. */
+export async function findServicePage(db: Db, f: ServiceFilter, page: number, perPage: number) {
+  const where = whereSql(f);
+  const order = f.near ? Prisma.sql`${distanceMiles(f.near)}, c.id, l.ord` : Prisma.sql`c.id, l.ord`;
+  const [rows, [{ total }]] = await Promise.all([
+    db.$queryRaw<ServiceRow[]>`SELECT c.id::text AS center_id, l.level, l.ord::int AS ord FROM ${SERVICE_ROWS} ${where}
+      ORDER BY ${order} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${SERVICE_ROWS} ${where}`,
+  ]);
+  return { refs: await loadRefs(db, rows), total };
+}
+
+/**
+ * Every matching service, in batches read with a keyset (center id, level position), so memory
+ * stays bounded and rows inserted or deleted meanwhile never make the walk skip others.
+ */
+export async function* serviceBatches(db: Db, f: ServiceFilter, batchSize = 1000): AsyncGenerator<ServiceRef[]> {
+  let after: ServiceRow | undefined;
+  for (;;) {
+    const cursor = after ? [Prisma.sql`(c.id, l.ord) > (${after.center_id}::uuid, ${after.ord}::bigint)`] : [];
+    const rows = await db.$queryRaw<ServiceRow[]>`SELECT c.id::text AS center_id, l.level, l.ord::int AS ord
+      FROM ${SERVICE_ROWS} ${whereSql(f, ...cursor)} ORDER BY c.id, l.ord LIMIT ${batchSize}`;
+    if (rows.length === 0) return;
+    yield await loadRefs(db, rows);
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1];
+  }
+}
+
+/** The centers of the rows, loaded in one query; a row whose center changed meanwhile is skipped. */
+async function loadRefs(db: Db, rows: { center_id: string; level: string }[]): Promise<ServiceRef[]> {
+  const centers = await findCenters(db, [...new Set(rows.map((r) => r.center_id))]);
+  return rows.flatMap(({ center_id, level }) => {
+    const center = centers.get(center_id);
+    return center && center.levels_of_care.includes(level as LevelOfCare) ? [{ center, level: level as LevelOfCare }] : [];
+  });
+}
+
+export async function findCenters(db: Db, ids: string[]): Promise<Map<string, Center>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.center.findMany({ where: { id: { in: ids } }, include: CENTER_INCLUDE });
+  return new Map(rows.map((row) => [row.id, presentCenter(row)]));
+}
+
+/** One page of centers (HSDS organizations), in id order. */
+export async function findCenterPage(db: Db, f: { modifiedAfter?: Date }, page: number, perPage: number) {
+  const where = f.modifiedAfter ? { updatedAt: { gte: f.modifiedAfter } } : {};
+  const [rows, total] = await Promise.all([
+    db.center.findMany({ where, orderBy: { id: 'asc' }, skip: (page - 1) * perPage, take: perPage, include: CENTER_INCLUDE }),
+    db.center.count({ where }),
+  ]);
+  return { centers: rows.map(presentCenter), total };
+}
