@@ -1,10 +1,8 @@
 import type { Db } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import type { PriceType, PriceUnit } from '../taxonomy/codes';
+import { boundingBoxSql, distanceMilesSql } from '../geo/radius-sql';
 
-/** Same radius as src/geo/zip-codes.ts `distanceMiles` (haversine), so distances agree. */
-const EARTH_RADIUS_MILES = 3958.7613;
-const MILES_PER_DEGREE_LAT = (EARTH_RADIUS_MILES * Math.PI) / 180;
 
 /**
  * Units pooled for a regional median, most preferred first. Only prices in the same unit are
@@ -57,15 +55,6 @@ interface Row {
   rab_false: number;
 }
 
-/** A lat/lng box that holds the circle; the longitude range may wrap the antimeridian. */
-export function boundingBox(p: { lat: number; lng: number }, miles: number) {
-  const dLat = (miles / MILES_PER_DEGREE_LAT) * 1.001;
-  const farthestLat = Math.min(90, Math.abs(p.lat) + dLat);
-  const cos = Math.cos((farthestLat * Math.PI) / 180);
-  const dLng = cos < 1e-6 ? 180 : Math.min(180, dLat / cos);
-  return { minLat: p.lat - dLat, maxLat: p.lat + dLat, minLng: p.lng - dLng, maxLng: p.lng + dLng, allLng: dLng >= 180 };
-}
-
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const cents = (x: number) => Math.round(x * 100) / 100;
 
@@ -74,23 +63,12 @@ const cents = (x: number) => Math.round(x * 100) / 100;
  * a circle, and Postgres computes the medians per option, plus a grand-total row (kind null).
  */
 export function regionalPricesQuery(point: { lat: number; lng: number }, miles: number, inpatientLevel: string): Prisma.Sql {
-  const box = boundingBox(point, miles);
-  const lngFilter = box.allLng
-    ? Prisma.empty
-    : box.minLng < -180
-      ? Prisma.sql`AND (c.lng >= ${box.minLng + 360} OR c.lng <= ${box.maxLng})`
-      : box.maxLng > 180
-        ? Prisma.sql`AND (c.lng >= ${box.minLng} OR c.lng <= ${box.maxLng - 360})`
-        : Prisma.sql`AND c.lng BETWEEN ${box.minLng} AND ${box.maxLng}`;
   const best = Prisma.sql`unit_rank = best_rank`;
   return Prisma.sql`
     WITH nearby AS (
-      SELECT c.id, ${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
-               power(sin(radians(c.lat - ${point.lat}::float8) / 2), 2)
-             + cos(radians(${point.lat}::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - ${point.lng}::float8) / 2), 2)
-             ))) AS miles
+      SELECT c.id, ${distanceMilesSql(point)} AS miles
       FROM centers c
-      WHERE c.status = 'active' AND c.lat BETWEEN ${box.minLat} AND ${box.maxLat} ${lngFilter}
+      WHERE c.status = 'active' AND ${boundingBoxSql(point, miles)}
     ), priced AS (
       SELECT p.center_id, n.miles, p.level, p.amount, p.unit, p.price_type, p.as_of, p.includes_room_and_board,
              CASE WHEN p.level = 'iop' THEN 'iop' ELSE 'inpatient' END AS kind,

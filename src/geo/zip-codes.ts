@@ -15,7 +15,7 @@ export function timezoneAt(lat: number, lng: number): string {
   return tzLookup(lat, lng);
 }
 
-const EARTH_RADIUS_MILES = 3958.7613;
+export const EARTH_RADIUS_MILES = 3958.7613;
 
 /** Great-circle distance (haversine), the same formula Meilisearch uses for _geoRadius. */
 export function distanceMiles(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

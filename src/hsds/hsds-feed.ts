@@ -1,6 +1,7 @@
 import { CENTER_INCLUDE, presentCenter } from '../centers/center-record';
 import type { Center } from '../centers/center-schema';
 import type { Db } from '../db/prisma';
+import { boundingBoxSql, distanceMilesSql } from '../geo/radius-sql';
 import { Prisma } from '../generated/prisma/client';
 import type { LevelOfCare } from '../taxonomy/codes';
 import type { HsdsTaxonomyField } from './hsds-taxonomy';
@@ -30,18 +31,10 @@ export interface ServiceRef { center: Center; level: LevelOfCare }
 interface ServiceRow { center_id: string; level: string; ord: number }
 
 const METERS_PER_MILE = 1609.344;
-/** Same radius as src/geo/zip-codes.ts `distanceMiles`, so distances agree with search. */
-const EARTH_RADIUS_MILES = 3958.7613;
 
 const SERVICE_ROWS = Prisma.sql`centers c CROSS JOIN LATERAL unnest(c.levels_of_care) WITH ORDINALITY AS l(level, ord)`;
 // Whitelisted column names: the taxonomy fields are the center's array columns of the same name.
 const column = (field: HsdsTaxonomyField) => Prisma.raw(`c."${field}"`);
-
-function distanceMiles(p: { lat: number; lng: number }) {
-  return Prisma.sql`${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
-      power(sin(radians(c.lat - ${p.lat}::float8) / 2), 2)
-    + cos(radians(${p.lat}::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - ${p.lng}::float8) / 2), 2))))`;
-}
 
 /**
  * Within `meters` of a point: a lat/lng box first (so the (lat, lng) index helps), then the
@@ -49,11 +42,7 @@ function distanceMiles(p: { lat: number; lng: number }) {
  */
 function nearSql(near: NonNullable<ServiceFilter['near']>): Prisma.Sql {
   const miles = near.meters / METERS_PER_MILE;
-  const dLat = (miles / EARTH_RADIUS_MILES) * (180 / Math.PI) * 1.001;
-  const cos = Math.cos((Math.min(90, Math.abs(near.lat) + dLat) * Math.PI) / 180);
-  const dLng = cos < 1e-6 ? 360 : dLat / cos;
-  const lng = Math.abs(near.lng) + dLng > 180 ? Prisma.sql`TRUE` : Prisma.sql`c.lng BETWEEN ${near.lng - dLng} AND ${near.lng + dLng}`;
-  return Prisma.sql`c.lat BETWEEN ${near.lat - dLat} AND ${near.lat + dLat} AND ${lng} AND ${distanceMiles(near)} <= ${miles}::float8`;
+  return Prisma.sql`${boundingBoxSql(near, miles)} AND ${distanceMilesSql(near)} <= ${miles}::float8`;
 }
 
 function whereSql(f: ServiceFilter, ...extra: Prisma.Sql[]): Prisma.Sql {
@@ -74,7 +63,7 @@ function whereSql(f: ServiceFilter, ...extra: Prisma.Sql[]): Prisma.Sql {
 /** One page of services; nearest first when `near` is given. */
 export async function findServicePage(db: Db, f: ServiceFilter, page: number, perPage: number) {
   const where = whereSql(f);
-  const order = f.near ? Prisma.sql`${distanceMiles(f.near)}, c.id, l.ord` : Prisma.sql`c.id, l.ord`;
+  const order = f.near ? Prisma.sql`${distanceMilesSql(f.near)}, c.id, l.ord` : Prisma.sql`c.id, l.ord`;
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<ServiceRow[]>`SELECT c.id::text AS center_id, l.level, l.ord::int AS ord FROM ${SERVICE_ROWS} ${where}
       ORDER BY ${order} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`,

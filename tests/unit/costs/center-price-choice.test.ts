@@ -1,6 +1,6 @@
 import type { Center, Price } from '../../../src/centers/center-schema';
 import { ageDays, pickCenterPrice } from '../../../src/costs/pick-center-price';
-import { boundingBox } from '../../../src/costs/regional-prices';
+import { boundingBox } from '../../../src/geo/radius-sql';
 import { distanceMiles } from '../../../src/geo/zip-codes';
 
 // The price choice and the search box of the cost comparison's basis (src/costs), used by
