@@ -56,11 +56,13 @@ const centerFields = {
   name: z.string().trim().min(2).max(200).describe('Center name as shown to callers'),
   description: z.string().trim().max(5000).nullish(),
   status: z.enum(STATUSES).default('active').describe('closed centers never appear in search; temporarily_closed only when asked'),
-  phone: z.string().trim().regex(/^\+?[0-9 ().-]{7,25}(\s*(x|ext\.?)\s*\d{1,6})?$/i, 'must be a phone number').nullish(),
+  // No regex flags: the pattern is published in the OpenAPI document, where flags do not exist.
+  phone: z.string().trim().regex(/^\+?[0-9 ().-]{7,25}(\s*([xX]|[eE][xX][tT]\.?)\s*\d{1,6})?$/, 'must be a phone number').nullish(),
   website: z.url({ protocol: /^https?$/ }).max(500).nullish(),
   email: z.email().max(200).nullish(),
   address: AddressSchema,
-  location: LocationSchema.nullish().describe('Optional on input: geocoded from address.postal_code when missing'),
+  // A union, not .nullish(): the OpenAPI generator drops `null` from a referenced schema.
+  location: z.union([LocationSchema, z.null()]).optional().describe('Optional on input: geocoded from address.postal_code when missing'),
   timezone: z.string().refine((t) => TIME_ZONES.has(t), 'must be an IANA time zone such as America/New_York').nullish()
     .describe('IANA time zone of the center; derived from the location when missing'),
   levels_of_care: codeList('levels_of_care', 'Levels of care offered').refine((a) => a.length > 0, 'must list at least one level of care'),

@@ -46,7 +46,8 @@ function priceNotes(kind: OptionKind, price: PriceInput, source: PriceSource, pa
   } else if (price.price_type === 'billed_charge' && payer === 'self_pay') {
     notes.push('The price is the list price billed to insurers; ask the center for its cash price, which is often lower.');
   } else if (price.price_type === 'cash' && payer === 'private') {
-    notes.push('The price is the center\'s cash price, used as the plan\'s allowed amount; the plan\'s negotiated rate may differ.');
+    const whose = source.kind === 'center' ? 'the center\'s cash price' : source.kind === 'regional_median' ? 'a median of nearby centers\' cash prices' : 'a national reference cash price';
+    notes.push(`The price is ${whose}, used as the plan's allowed amount; the plan's negotiated rate may differ.`);
   }
   return notes;
 }
