@@ -36,7 +36,9 @@ export function createApp(deps: AppDeps) {
   }));
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(cors({ origin: '*', exposedHeaders: ['ETag', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] }));
-  app.use(express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  // Imports stream their own body (any size up to IMPORT_BODY_LIMIT_MB); everything else is small JSON.
+  const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use((req, res, next) => (req.path === '/v1/imports' ? next() : json(req, res, next)));
   app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
 
   const registry = createRegistry();

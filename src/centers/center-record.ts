@@ -1,4 +1,6 @@
-import type { Prisma } from '../generated/prisma/client';
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { Prisma } from '../generated/prisma/client';
 import type { Center, CenterInput } from './center-schema';
 
 /** A center row with its children, as every read loads it. */
@@ -101,4 +103,30 @@ export function childRows(c: CenterInput) {
       includesRoomAndBoard: p.includes_room_and_board ?? null, source: p.source, asOf: new Date(`${p.as_of}T00:00:00Z`),
     })),
   };
+}
+
+type Placed = CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean };
+
+/** The row an insert would store, with ids made here (imports write one INSERT per table). */
+export function newCenterRow(placed: Placed, now: Date): CenterRow {
+  const id = randomUUID();
+  const { schedules, prices } = childRows(placed);
+  return {
+    id, ...centerColumns(placed), version: 1, createdAt: now, updatedAt: now,
+    schedules: schedules.map((s) => ({ ...s, id: randomUUID(), centerId: id })),
+    // The column is DECIMAL(12,2): round here as the database would, so the audit entry matches.
+    prices: prices.map((p) => ({ ...p, id: randomUUID(), centerId: id, amount: new Prisma.Decimal(p.amount).toDecimalPlaces(2) })),
+  };
+}
+
+/**
+ * Whether writing `placed` would leave the stored center as it is, compared as the API shows
+ * them, so nested nulls, defaults and derived values cannot differ in form only.
+ */
+export function storesSame(current: CenterRow, placed: Placed): boolean {
+  const content = (row: CenterRow) => {
+    const { id: _i, created_at: _c, updated_at: _u, ...rest } = presentCenter(row);
+    return rest;
+  };
+  return isDeepStrictEqual(content(current), content(newCenterRow(placed, current.updatedAt)));
 }

@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Caller } from '../http/auth';
 import type { Prisma } from '../generated/prisma/client';
-import { CENTER_INCLUDE, presentCenter, type CenterRow } from './center-record';
-import { CenterInputSchema, type CenterInput } from './center-schema';
+import { CENTER_INCLUDE, presentCenter, storesSame, type CenterRow } from './center-record';
+import { placeCenter } from './geocode-center';
+import type { CenterInput } from './center-schema';
 import { afterWrite, insertCenter, replaceCenter } from './center-store';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -27,22 +27,11 @@ export async function upsertBySource(tx: Prisma.TransactionClient, input: Center
   return 'updated';
 }
 
-/** The stored center, normalised the way an input is, compared with the input. */
+/** True when writing the input would change nothing (a bad new ZIP is left to the write to report). */
 export function sameContent(row: CenterRow, input: CenterInput): boolean {
-  const { id: _i, created_at: _c, updated_at: _u, ...stored } = presentCenter(row);
-  const a = withoutNulls(CenterInputSchema.parse(withoutNulls(stored))) as Record<string, unknown>;
-  const b = withoutNulls(input) as Record<string, unknown>;
-  // What the server derived (location from the ZIP, time zone) is not compared unless given.
-  if (!b.location && row.geocoded) delete a.location;
-  if (!b.timezone) delete a.timezone;
-  return isDeepStrictEqual(a, b);
-}
-
-/** A stored null and an absent input field mean the same, at any depth. */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+  try {
+    return storesSame(row, placeCenter(input));
+  } catch {
+    return false;
   }
-  return value;
 }
