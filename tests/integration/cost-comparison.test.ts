@@ -292,19 +292,10 @@ describe('regional median speed over 25,000 centers', () => {
   }, 120_000);
   afterAll(async () => { await big.close(); });
 
-  it('answers in one query on the location index, p50 near the 10 ms target even under a loaded test run', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      const started = performance.now();
-      const r = await findRegionalPrices(big.deps.db, DENVER, 25, 'residential');
-      times.push(performance.now() - started);
-      expect(r.iop?.centers_count).toBeGreaterThan(30);
-    }
-    times.sort((a, b) => a - b);
-    const p50 = times[30];
-    // Logged for the record; the bound leaves room for a loaded CI machine.
-    console.info(`regional median over 25,000 centers: p50 ${p50.toFixed(2)} ms, p90 ${times[54].toFixed(2)} ms`);
-    expect(p50).toBeLessThan(25);
+  // Its speed is measured by `npm run bench`; here: the answer, and that it uses the location index.
+  it('answers in one query on the location index over 25,000 centers', async () => {
+    const r = await findRegionalPrices(big.deps.db, DENVER, 25, 'residential');
+    expect(r.iop?.centers_count).toBeGreaterThan(30);
     const plan = await big.deps.db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${regionalPricesQuery(DENVER, 25, 'residential')}`);
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('centers_lat_lng_status_id_idx');
     const far = await findRegionalPrices(big.deps.db, { lat: 60, lng: -150 }, 25, 'residential');
