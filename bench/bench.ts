@@ -5,7 +5,8 @@
  *    round trip of the same queries, and throughput at 16 concurrent clients;
  *  - cost comparison: p50/p99 for a center basis and a regional basis.
  * The API runs as its own process (as in production) against a bundled PostgreSQL and
- * Meilisearch started in a temporary folder. Options: BENCH_CENTERS (25000), BENCH_QUERIES (2000).
+ * Meilisearch started in a temporary folder. Options: BENCH_CENTERS (25000), BENCH_QUERIES (2000),
+ * BENCH_API_HEAP_MB (cap the API's V8 heap, to show the import's memory is bounded).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +28,7 @@ import { queryMix } from './query-mix';
 
 const CENTERS = Number(process.env.BENCH_CENTERS ?? 25_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
+const API_HEAP_MB = process.env.BENCH_API_HEAP_MB;
 const ADMIN = 'bench-admin-key-0123456789';
 const say = (s: string) => console.error(`[bench] ${s}`);
 
@@ -39,7 +41,8 @@ async function main() {
   const port = await freePort();
   let api: ChildProcess | undefined;
   try {
-    api = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/server.ts')], {
+    const heap = API_HEAP_MB ? [`--max-old-space-size=${API_HEAP_MB}`] : [];
+    api = spawn(process.execPath, [...heap, '--import', 'tsx', path.join(__dirname, '../src/server.ts')], {
       env: {
         ...process.env, DATABASE_URL: pg.url, MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, PORT: String(port),
         ADMIN_API_KEY: ADMIN, SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn',
@@ -102,7 +105,7 @@ async function main() {
         ['validated + stored (s)', stored / 1000],
         ['rows per second (stored)', Math.round(CENTERS / (stored / 1000))],
         ['all searchable after (s)', searchable / 1000],
-        ['API process peak RSS after import (MB)', importPeakMb],
+        [`API process peak RSS after import (MB)${API_HEAP_MB ? `, V8 heap capped at ${API_HEAP_MB} MB` : ''}`, importPeakMb],
       ]),
       '',
       `## Search: ${QUERIES} queries (text + filters + geo + facets, 20 hits/page), sequential, ms`,
