@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 
-const PROBLEM_BASE = 'https://treatment-directory.example/problems/';
+export const PROBLEM_BASE = 'https://treatment-directory.example/problems/';
 
 /** Sends every error as RFC 9457 problem+json; nothing internal reaches the client. */
 export function problemHandler(log: Logger): ErrorRequestHandler {

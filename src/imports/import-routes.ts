@@ -6,6 +6,7 @@ import { CenterInputSchema } from '../centers/center-schema';
 import { AppError } from '../errors';
 import { defineRoute, jsonResponse as json } from '../http/define-route';
 import { ProblemSchema } from '../http/openapi';
+import { PROBLEM_BASE } from '../http/problem';
 import { csvColumnsMarkdown } from './csv-columns';
 import { importCenters } from './import-centers';
 import { IMPORT_MODES, ImportSummarySchema } from './import-summary';
@@ -78,9 +79,8 @@ export function importRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       const maxBytes = deps.config.IMPORT_BODY_LIMIT_MB * 1024 * 1024;
       const declared = Number(req.get('content-length') ?? NaN);
       if (declared > maxBytes) throw new AppError('payload_too_large', `The upload is ${formatMb(declared)}; the import limit is ${formatMb(maxBytes)}. Split the file. Nothing was written.`);
-      // A small JSON body may already have been parsed by the app's JSON parser.
-      const bytes = req.body !== undefined ? { parsed: req.body as unknown }
-        : countBytes(req.iterator({ destroyOnReturn: false }), { maxBytes });
+      // The app's JSON parser skips this path, so every body arrives here unread, as a stream.
+      const bytes = countBytes(req.iterator({ destroyOnReturn: false }), { maxBytes });
       const source = readRecords(bytes, { body, format: query.format, importDate: new Date().toISOString().slice(0, 10) });
       const summary = await importCenters(deps.db, source, {
         dryRun: query.dry_run, mode: query.mode, caller: req.caller, onCommit: () => deps.sync.nudge(),
@@ -90,7 +90,7 @@ export function importRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       });
       if (summary.committed || summary.dry_run) return summary;
       res.status(422).type('application/problem+json').send(JSON.stringify({
-        type: 'https://treatment-directory.example/problems/import_rejected',
+        type: `${PROBLEM_BASE}import_rejected`,
         title: 'The import was rejected',
         status: 422,
         detail: `${summary.counts.failed} of ${summary.counts.received} records failed; with mode=all_or_nothing nothing was written. Fix them, or import with mode=valid_rows.`,
@@ -112,7 +112,7 @@ function bodyFormatOf(req: Request, format: RecordFormat): BodyFormat {
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
   if (charset && !['utf-8', 'utf8', 'us-ascii'].includes(charset)) throw new AppError('unsupported_media_type', `Send UTF-8 (got charset=${charset})`);
   const encoding = req.get('content-encoding');
-  if (encoding && encoding.toLowerCase() !== 'identity' && req.body === undefined) throw new AppError('unsupported_media_type', `Send the upload uncompressed (got Content-Encoding: ${encoding})`);
+  if (encoding && encoding.toLowerCase() !== 'identity') throw new AppError('unsupported_media_type', `Send the upload uncompressed (got Content-Encoding: ${encoding})`);
   if (format === 'findtreatment' && body === 'csv') throw new AppError('unsupported_media_type', 'format=findtreatment takes the locator\'s JSON export: a JSON array or NDJSON');
   return body;
 }

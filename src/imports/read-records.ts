@@ -38,14 +38,10 @@ export interface RecordSource {
 
 export interface ReadOptions { body: BodyFormat; format: RecordFormat; importDate: string }
 
-/** `parsed` is a body a JSON parser already read (small application/json requests). */
-export function readRecords(bytes: AsyncIterable<Buffer> | { parsed: unknown }, opts: ReadOptions): RecordSource {
-  if (opts.body === 'csv') {
-    if ('parsed' in bytes) throw new Error('a CSV body arrives as bytes');
-    return { records: csvRecords(bytes, opts.importDate), fieldErrors: csvErrorsFromIssues };
-  }
-  const values = 'parsed' in bytes ? parsedArray(bytes.parsed)
-    : opts.body === 'ndjson' ? ndjsonValues(decode(bytes)) : jsonArrayValues(decode(bytes));
+/** Records from a streamed body, read as they arrive. */
+export function readRecords(bytes: AsyncIterable<Buffer>, opts: ReadOptions): RecordSource {
+  if (opts.body === 'csv') return { records: csvRecords(bytes, opts.importDate), fieldErrors: csvErrorsFromIssues };
+  const values = opts.body === 'ndjson' ? ndjsonValues(decode(bytes)) : jsonArrayValues(decode(bytes));
   return { records: asRecords(values, opts.format), fieldErrors: jsonFieldErrors };
 }
 
@@ -131,14 +127,6 @@ async function* jsonArrayValues(text: AsyncIterable<string>): AsyncGenerator<Val
     if (err instanceof JsonArrayError) throw new AppError('malformed_json', `The body is not a valid JSON array: ${err.message}`);
     throw err;
   }
-}
-
-async function* parsedArray(body: unknown): AsyncGenerator<Value> {
-  if (!Array.isArray(body)) {
-    throw new AppError('validation_failed', 'The body must be a JSON array of records; send one record per line as application/x-ndjson otherwise',
-      { errors: [{ path: 'body', message: 'must be an array' }] });
-  }
-  for (let i = 0; i < body.length; i++) yield { row: i + 1, value: body[i] };
 }
 
 async function* asRecords(values: AsyncIterable<Value>, format: RecordFormat): AsyncGenerator<ImportRecord> {
