@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Db } from '../db/prisma';
 import { validationError } from '../http/define-route';
@@ -133,8 +132,3 @@ function keepGeocodedLocation(current: CenterRow, input: CenterInput): CenterInp
 function stripNulls(o: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
 }
-
-export const PageQuery = {
-  page: z.coerce.number().int().min(1).max(10_000).default(1).describe('Page number, from 1'),
-  per_page: z.coerce.number().int().min(1).max(100).default(20).describe('Results per page (max 100)'),
-};

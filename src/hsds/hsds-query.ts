@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from '../centers/center-store';
+import { PageQuery } from '../http/paged-list';
 import { invalid } from '../errors';
 import { lookupZip } from '../geo/zip-codes';
 import { CODE_FIELDS } from '../taxonomy/codes';

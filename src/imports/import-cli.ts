@@ -4,14 +4,13 @@
  * server. Exit status: 0 imported, 1 a record failed (or the import stopped), 2 usage error.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import pino from 'pino';
 import { loadConfig, type Config } from '../config';
 import { boot } from '../runtime/boot';
-import { resolveServices, type Services } from '../runtime/services';
+import { BundledServicesInUse, resolveServices, type Services } from '../runtime/services';
 import { ensureIndexCurrent } from '../search/ensure-index';
 import { importCenters } from './import-centers';
 import type { ImportSummary } from './import-summary';
@@ -58,36 +57,10 @@ function parseCommandLine() {
     dryRun: values['dry-run'], mode: values['all-or-nothing'] ? 'all_or_nothing' as const : 'valid_rows' as const, json: values.json };
 }
 
-/** A bundled server already running (under `npm start`) would be stopped by starting it again. */
-async function bundledServiceInUse(config: Config): Promise<string | null> {
-  const wanted: [string, number][] = [];
-  if (!config.DATABASE_URL) wanted.push(['PostgreSQL', config.EMBEDDED_PG_PORT]);
-  if (!config.MEILI_HOST) wanted.push(['Meilisearch', config.EMBEDDED_MEILI_PORT]);
-  for (const [name, port] of wanted) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.setTimeout(1000);
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
-      socket.once('error', () => resolve(false));
-      socket.once('timeout', () => { socket.destroy(); resolve(false); });
-    });
-    if (open) return `${name} on 127.0.0.1:${port}`;
-  }
-  return null;
-}
-
 async function main() {
   const args = parseCommandLine();
   let config: Config;
   try { config = loadConfig(); } catch (err) { usage((err as Error).message); }
-  const busy = await bundledServiceInUse(config);
-  if (busy) {
-    console.error(`The bundled ${busy} is already in use, most likely by \`npm start\`, and it serves one process at a time.
-Stop the server and run the import again, set DATABASE_URL and MEILI_HOST, or send the file to the running server:
-  curl -X POST -H "Authorization: Bearer $ADMIN_API_KEY" -H "Content-Type: ${CONTENT_TYPES[args.body]}" --data-binary @${args.file} \\
-    "http://${config.HOST}:${config.PORT}/v1/imports?mode=${args.mode}${args.dryRun ? '&dry_run=true' : ''}${args.format === 'findtreatment' ? '&format=findtreatment' : ''}"`);
-    process.exit(2);
-  }
 
   const log = pino({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL }, pino.destination(2));
   let services: Services | undefined;
@@ -100,7 +73,15 @@ Stop the server and run the import again, set DATABASE_URL and MEILI_HOST, or se
 
   let summary: ImportSummary;
   try {
-    services = await resolveServices(config, say);
+    try {
+      services = await resolveServices(config, say);
+    } catch (err) {
+      if (!(err instanceof BundledServicesInUse)) throw err;
+      console.error(`${err.message}. Or send the file to the running server:
+  curl -X POST -H "Authorization: Bearer $ADMIN_API_KEY" -H "Content-Type: ${CONTENT_TYPES[args.body]}" --data-binary @${args.file} \\
+    "http://${config.HOST}:${config.PORT}/v1/imports?mode=${args.mode}${args.dryRun ? '&dry_run=true' : ''}${args.format === 'findtreatment' ? '&format=findtreatment' : ''}"`);
+      process.exit(2);
+    }
     deps = await boot(config, services, { log });
     if (!args.dryRun) await ensureIndexCurrent(deps.db, deps.centerIndex, deps.sync, log, { progress: true });
     const size = fs.statSync(args.file).size;
@@ -147,26 +128,22 @@ function printSummary(s: ImportSummary, json: boolean) {
   list('warnings', s.warnings, (w) => (at(w) ? `${at(w)}: ${w.message}` : w.message));
 }
 
-/** Waits until every imported change is in the search index. */
+/** Waits until every imported change is in the search index, with a progress bar. */
 async function waitForIndex(deps: Awaited<ReturnType<typeof boot>>) {
-  const deadline = Date.now() + 10 * 60_000;
   let bar: SingleBar | null = null;
-  for (;;) {
-    deps.sync.nudge();
-    const { pending } = await deps.sync.lag();
-    if (pending === 0) break;
+  const onLag = (pending: number) => {
     if (!bar) { bar = new SingleBar({ format: 'indexing {bar} {value}/{total} changes', hideCursor: true }, Presets.shades_classic); bar.start(pending, 0); }
     bar.setTotal(Math.max(bar.getTotal(), pending));
     bar.update(bar.getTotal() - pending);
-    if (Date.now() > deadline) {
-      bar.stop();
-      say(`the search index is still ${pending} changes behind (${deps.sync.lastError ?? 'busy'}); the server catches up when it runs`);
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  };
+  try {
+    await deps.sync.caughtUp(10 * 60_000, { pollMs: 200, onLag });
+    say('the search index is up to date: the imported centers are searchable');
+  } catch (err) {
+    say(`${(err as Error).message}; the server catches up when it runs`);
+  } finally {
+    (bar as SingleBar | null)?.stop();
   }
-  bar?.stop();
-  say('the search index is up to date: the imported centers are searchable');
 }
 
 void main();

@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { CenterSchema } from '../centers/center-schema';
 import { defineRoute, jsonResponse as json } from '../http/define-route';
 import { reportRateLimit } from '../http/rate-limit';
-import { pageLinks } from '../search/search-routes';
+import { pagedList } from '../http/paged-list';
 import { centerHistory } from './center-history';
 import { reportListing } from './report-listing';
 import { closeReport, listReports } from './review-reports';
@@ -51,8 +51,7 @@ export function trustRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     responses: { 200: json(ReportListSchema, 'A page of reports') },
     handler: async ({ query }, req) => {
       const { data, total } = await listReports(deps.db, { status: query.status, centerId: query.center_id, page: query.page, perPage: query.per_page });
-      const totalPages = Math.ceil(total / query.per_page);
-      return { data, meta: { total, page: query.page, per_page: query.per_page, total_pages: totalPages }, links: pageLinks(req, query.page, totalPages) };
+      return pagedList(req, data, total, query.page, query.per_page);
     },
   });
 
@@ -88,8 +87,7 @@ export function trustRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     responses: { 200: json(HistorySchema, 'A page of history entries'), 404: { description: 'No center with this id ever existed' } },
     handler: async ({ params, query }, req) => {
       const { data, total } = await centerHistory(deps.db, { centerId: params.id, page: query.page, perPage: query.per_page });
-      const totalPages = Math.ceil(total / query.per_page);
-      return { data, meta: { total, page: query.page, per_page: query.per_page, total_pages: totalPages }, links: pageLinks(req, query.page, totalPages) };
+      return pagedList(req, data, total, query.page, query.per_page);
     },
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from '../centers/center-store';
+import { PageQuery } from '../http/paged-list';
 import { REPORT_REASON_CODES, REPORT_REASONS, REPORT_STATUSES } from './report-reasons';
 
 // Control characters (tab and newline excepted) and bidi overrides: they can hide or reorder

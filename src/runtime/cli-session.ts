@@ -20,13 +20,3 @@ export async function withCliSession<T>(job: (deps: Awaited<ReturnType<typeof bo
     await services.stop();
   }
 }
-
-/** Waits until every committed write is in the search index. */
-export async function waitForIndex(deps: Awaited<ReturnType<typeof boot>>, timeoutMs = 600_000) {
-  const deadline = Date.now() + timeoutMs;
-  deps.sync.nudge();
-  while ((await deps.sync.lag()).pending > 0) {
-    if (Date.now() > deadline) throw new Error(`search index still behind after ${timeoutMs / 1000} s: ${deps.sync.lastError ?? 'no error reported'}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
 import { startEmbeddedMeili } from './embedded-meili';
@@ -10,10 +11,37 @@ export interface Services {
   stop(): Promise<void>;
 }
 
+/** The bundled servers of DATA_DIR belong to another live process (e.g. a running `npm start`). */
+export class BundledServicesInUse extends Error {}
+
+/**
+ * The bundled servers serve one process at a time. The owner's pid is kept in DATA_DIR: a live
+ * owner means the servers are in use (starting them again would stop its PostgreSQL as if it
+ * were left over from a crash); a dead one means a crash, and the start cleans up after it.
+ */
+function claimDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'owner.pid');
+  const owner = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && isNodeProcess(owner)) {
+    throw new BundledServicesInUse(`the bundled servers in ${dir} are in use by process ${owner} (a running \`npm start\`?); stop it, or set DATABASE_URL and MEILI_HOST`);
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => { if (fs.existsSync(file) && Number(fs.readFileSync(file, 'utf8')) === process.pid) fs.rmSync(file); };
+}
+
+function isNodeProcess(pid: number): boolean {
+  try { return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('node'); } catch { return false; }
+}
+
 /** The servers named in the environment, or the bundled ones started as child processes. */
 export async function resolveServices(config: Config, log: (line: string) => void): Promise<Services> {
   const stops: (() => Promise<void>)[] = [];
   const embedded: string[] = [];
+  if (!config.DATABASE_URL || !config.MEILI_HOST) {
+    const release = claimDataDir(config.DATA_DIR);
+    stops.push(async () => release());
+  }
   try {
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {

@@ -46,6 +46,19 @@ export class IndexSync {
     return { pending: Number(row.pending), oldest_seconds: row.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0 };
   }
 
+  /** Resolves once every committed write is in the index; throws after `timeoutMs`. */
+  async caughtUp(timeoutMs: number, opts: { pollMs?: number; onLag?: (pending: number) => void } = {}): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.nudge();
+      const { pending } = await this.lag();
+      if (pending === 0) return;
+      opts.onLag?.(pending);
+      if (Date.now() > deadline) throw new Error(`search index still ${pending} changes behind after ${timeoutMs / 1000} s: ${this.lastError ?? 'no error reported'}`);
+      await new Promise((r) => setTimeout(r, opts.pollMs ?? 50));
+    }
+  }
+
   /** Runs fn while no process drains the outbox (used by rebuilds). */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
     return withAdvisoryLock(this.databaseUrl, fn);

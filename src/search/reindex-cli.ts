@@ -4,7 +4,7 @@
  * `npm run reindex -- --reconcile-only`: only finds and repairs drift.
  */
 import { Presets, SingleBar } from 'cli-progress';
-import { waitForIndex, withCliSession } from '../runtime/cli-session';
+import { withCliSession } from '../runtime/cli-session';
 import { reconcileIndex } from './reconcile-index';
 
 const reconcileOnly = process.argv.includes('--reconcile-only');
@@ -20,6 +20,6 @@ withCliSession(async (deps) => {
     console.log(`rebuilt and swapped in ${documents} centers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const report = await reconcileIndex(deps.db, deps.centerIndex);
-  await waitForIndex(deps);
+  await deps.sync.caughtUp(600_000);
   console.log(`reconciled ${report.checked} centers: ${report.missing} missing, ${report.stale} stale, ${report.extra} extra — ${report.missing + report.stale + report.extra ? 'repaired' : 'nothing to repair'}`);
 }).catch((err) => { console.error(`reindex failed: ${err.message}`); process.exit(1); });

@@ -1,9 +1,10 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { CenterSchema } from '../centers/center-schema';
 import { defineRoute, jsonResponse } from '../http/define-route';
+import { pagedList } from '../http/paged-list';
 import { findCenters } from './find-centers';
 import { SearchQuerySchema } from './search-query';
 
@@ -29,23 +30,11 @@ export function searchRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     handler: async ({ query }, req) => {
       const started = performance.now();
       const result = await findCenters(deps.meili, deps.config.MEILI_INDEX, query);
-      const totalPages = Math.ceil(result.total / query.per_page);
-      return {
-        data: result.data,
-        meta: {
-          total: result.total, page: query.page, per_page: query.per_page, total_pages: totalPages,
-          took_ms: Math.round((performance.now() - started) * 100) / 100,
-          ...(result.facets ? { facets: result.facets } : {}),
-        },
-        links: pageLinks(req, query.page, totalPages),
-      };
+      return pagedList(req, result.data, result.total, query.page, query.per_page, {
+        took_ms: Math.round((performance.now() - started) * 100) / 100,
+        ...(result.facets ? { facets: result.facets } : {}),
+      });
     },
   });
   return router;
-}
-
-export function pageLinks(req: Request, page: number, totalPages: number) {
-  const url = new URL(req.originalUrl, 'http://x');
-  const at = (p: number) => { url.searchParams.set('page', String(p)); return url.pathname + url.search; };
-  return { self: at(page), next: page < totalPages ? at(page + 1) : null, prev: page > 1 ? at(Math.min(page - 1, Math.max(totalPages, 1))) : null };
 }

@@ -33,14 +33,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; meili?:
   const request = supertest(app);
 
   /** Resolves once every committed write is in the index. */
-  async function indexed(timeoutMs = 15_000) {
-    const deadline = Date.now() + timeoutMs;
-    deps.sync.nudge();
-    while ((await deps.sync.lag()).pending > 0) {
-      if (Date.now() > deadline) throw new Error(`index still lagging after ${timeoutMs} ms: ${deps.sync.lastError ?? ''}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const indexed = (timeoutMs = 15_000) => deps.sync.caughtUp(timeoutMs, { pollMs: 20 });
 
   return {
     app, openapi, request, deps, databaseUrl, indexed,
