@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Db } from './db/prisma';
 import type { CenterIndex } from './search/meili-index';
 import type { IndexSync } from './search/index-sync';
+import type { RateLimitStores } from './http/rate-limit-store';
 
 /** Everything the HTTP app needs, built once by server.ts (or a test). */
 export interface AppDeps {
@@ -13,4 +14,6 @@ export interface AppDeps {
   centerIndex: CenterIndex;
   sync: IndexSync;
   log: Logger;
+  /** Rate-limit counters (memory, or Redis shared by all instances); absent = memory. */
+  limits?: RateLimitStores;
 }

@@ -16,7 +16,7 @@ import { healthRoutes } from './health/health-routes';
 import { authenticate } from './http/auth';
 import { buildOpenApiDocument, createRegistry } from './http/openapi';
 import { methodNotAllowed, notFound, problemHandler } from './http/problem';
-import { apiRateLimit } from './http/rate-limit';
+import { apiRateLimit, failedAuthRateLimit } from './http/rate-limit';
 import { searchRoutes } from './search/search-routes';
 import { taxonomyRoutes } from './taxonomy/taxonomy-routes';
 
@@ -39,6 +39,7 @@ export function createApp(deps: AppDeps) {
   // Imports stream their own body (any size up to IMPORT_BODY_LIMIT_MB); everything else is small JSON.
   const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use((req, res, next) => (req.path === '/v1/imports' ? next() : json(req, res, next)));
+  app.use(failedAuthRateLimit(config, deps.limits?.storeFor('auth-failures')));
   app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
 
   const registry = createRegistry();
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps) {
   app.get('/openapi.json', (_req, res) => { res.json(openapi); });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Treatment Center Directory API' }));
   app.use(health); // monitoring is not rate limited
-  app.use(apiRateLimit(config));
+  app.use(apiRateLimit(config, deps.limits?.storeFor('api')));
   for (const router of routers) app.use(router);
   app.use(methodNotAllowedFor(registry));
   app.use(notFound);

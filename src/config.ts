@@ -25,6 +25,9 @@ const ConfigSchema = z.object({
   RATE_LIMIT_PARTNER: z.coerce.number().int().positive().default(1200).describe('Requests per window per partner key'),
   RATE_LIMIT_STAFF: z.coerce.number().int().positive().default(3000),
   RATE_LIMIT_ADMIN: z.coerce.number().int().positive().default(6000),
+  RATE_LIMIT_FAILED_AUTH: z.coerce.number().int().positive().default(20).describe('Requests with an unknown or revoked key per window per IP, before 429'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()
+    .describe('Redis for rate limits shared by every API instance; unset = limits in this process\'s memory'),
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().positive().default(10).describe('Listing reports per IP per hour'),
   JSON_BODY_LIMIT: z.string().default('1mb'),
   IMPORT_BODY_LIMIT_MB: z.coerce.number().positive().default(200).describe('Largest accepted import upload, in MB'),

@@ -8,7 +8,7 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { boot, keepIndexCurrent } from './runtime/boot';
 import { resolveServices, type Services } from './runtime/services';
-import { loadSeed } from '../seed/load-seed';
+import { seedWhenEmpty } from '../seed/seed-when-empty';
 
 async function main() {
   let config;
@@ -39,11 +39,11 @@ async function main() {
   try {
     services = await resolveServices(config, say);
     deps = await boot(config, services, { log });
-    const count = await deps.db.center.count();
-    if (count === 0 && config.SEED_WHEN_EMPTY) {
-      say('the directory is empty: loading the seed listings (seed/centers.json)');
-      const counts = await loadSeed(deps.db);
-      say(`seed: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+    say(deps.limits?.kind === 'redis' ? 'rate limits: shared, in Redis (REDIS_URL)' : 'rate limits: in this process\'s memory (set REDIS_URL to share them between instances)');
+    if (config.SEED_WHEN_EMPTY) {
+      // Under a lock: of several instances starting together on an empty database, one seeds.
+      const counts = await seedWhenEmpty(deps.db, services.databaseUrl, () => say('the directory is empty: loading the seed listings (seed/centers.json)'));
+      if (counts) say(`seed: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
     }
     const indexed = keepIndexCurrent(deps, { progress: true });
     const { app } = createApp(deps);

@@ -28,7 +28,7 @@ export function trustRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   });
 
   // Anonymous reports get their own per-IP hourly limit on top of the general one.
-  router.post('/v1/centers/:id/reports', reportRateLimit(deps.config));
+  router.post('/v1/centers/:id/reports', reportRateLimit(deps.config, deps.limits?.storeFor('reports')));
   defineRoute(router, registry, {
     method: 'post', path: '/v1/centers/:id/reports', tags, summary: 'Report a wrong listing',
     description: [

@@ -5,9 +5,9 @@ import { applyMigrations } from '../db/migrate';
 import { createDb } from '../db/prisma';
 import { ensureIndexCurrent } from '../search/ensure-index';
 import { IndexSync } from '../search/index-sync';
-import { reconcileIndex } from '../search/reconcile-index';
 import { closeMeiliClient, createMeiliClient } from '../search/meili-client';
 import { CenterIndex } from '../search/meili-index';
+import { memoryStores, redisStores } from '../http/rate-limit-store';
 
 /**
  * Connects to PostgreSQL and Meilisearch, applies migrations and starts the index sync.
@@ -21,10 +21,12 @@ export async function boot(config: Config, conn: { databaseUrl: string; meili: {
   const centerIndex = new CenterIndex(meili, config.MEILI_INDEX);
   const sync = new IndexSync(db, centerIndex, conn.databaseUrl, log);
   if (opts.syncIndex !== false) sync.start();
+  const limits = config.REDIS_URL ? redisStores(config.REDIS_URL, log) : memoryStores();
   return {
-    config, db, meili, centerIndex, sync, log,
+    config, db, meili, centerIndex, sync, log, limits,
     shutdown: async () => {
       await sync.stop();
+      await limits.close();
       await db.$disconnect();
       await closeMeiliClient(meili);
     },
@@ -40,13 +42,8 @@ export function keepIndexCurrent(deps: AppDeps, opts: { progress?: boolean } = {
     const attempt = async (n: number) => {
       try {
         await ensureIndexCurrent(deps.db, deps.centerIndex, deps.sync, deps.log, opts);
+        // Reconciliation runs in the cluster's one background worker (index-sync.ts).
         resolve();
-        // Repairs drift left by anything that bypassed the outbox (a restored backup, a wiped engine).
-        const reconcile = () => reconcileIndex(deps.db, deps.centerIndex).then((r) => {
-          if (r.missing + r.stale + r.extra) deps.log.warn(r, 'search index drift repaired');
-        }, (err) => deps.log.warn({ err: (err as Error).message }, 'index reconciliation failed'));
-        await reconcile();
-        setInterval(reconcile, 3600_000).unref();
       } catch (err) {
         if (n === 0) deps.log.warn({ err: (err as Error).message }, 'search index not ready; retrying every 5 s');
         setTimeout(() => attempt(n + 1), 5000).unref();

@@ -56,9 +56,18 @@ function splitFacets(counts: Record<string, number>) {
   return facets;
 }
 
-/** The engine being unreachable is our outage, not the caller's error: 503 with Retry-After. */
+/**
+ * The engine being unreachable, or the index not built yet (a first start), is our outage, not
+ * the caller's error: 503 with Retry-After. Any other 4xx from the engine means the API sent a
+ * request it should not have: a bug, logged (with the engine's error code only — its message can
+ * echo the caller's query) as a 500.
+ */
 export function engineError(err: unknown): AppError {
   const api = meiliApiError(err);
-  if (api && (api.response?.status ?? 500) < 500) return new AppError('internal', 'search request rejected by the engine');
+  const status = api?.response?.status ?? 500;
+  if (api && api.cause?.code === 'index_not_found') {
+    return new AppError('search_unavailable', 'The search index is being built; try again shortly', { headers: { 'Retry-After': '2' } });
+  }
+  if (api && status < 500) return new AppError('internal', `bug: search request rejected by the engine (${api.cause?.code ?? status})`);
   return new AppError('search_unavailable', 'The search engine is not reachable right now; try again shortly', { headers: { 'Retry-After': '5' } });
 }

@@ -47,3 +47,10 @@ export const INDEX_SETTINGS: Settings = {
 };
 
 export const SETTINGS_VERSION = crypto.createHash('sha256').update(JSON.stringify(INDEX_SETTINGS)).digest('hex').slice(0, 12);
+
+/**
+ * Bump by one whenever INDEX_SETTINGS change (tests/unit/search/settings-revision.test.ts pins
+ * the hash to the revision). The revision recorded in PostgreSQL only moves forward: an older
+ * instance still running during a rolling deploy never rebuilds the index back to its settings.
+ */
+export const SETTINGS_REVISION = 1;

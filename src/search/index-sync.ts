@@ -4,23 +4,46 @@ import type { Db } from '../db/prisma';
 import { CENTER_INCLUDE, presentCenter } from '../centers/center-record';
 import { toCenterDocument } from './center-document';
 import { ensureSucceeded, type CenterIndex } from './meili-index';
+import { reconcileIndex, type ReconcileReport } from './reconcile-index';
 
+/** Held by the one instance of a cluster that runs the background work (drain + reconcile). */
+const WORKER_LOCK = 72_410_003;
+/** Held while the index is written by the drain, a reconcile or a rebuild. */
 const SYNC_LOCK = 72_410_002;
 const BATCH = 1000;
+/** How often an instance that is not the worker tries to become it (takeover time). */
+const FOLLOWER_POLL_MS = 1000;
+/** The worker's lock connection is never silent longer than this (see idle_session_timeout below). */
+const HEARTBEAT_MS = 3000;
+const RECONCILE_EVERY_MS = 3600_000;
+const WAIT = { timeout: 60_000, interval: 5 };
+
+export interface SyncStatus { role: 'worker' | 'standby' | 'stopped'; lastError: string | null }
 
 /**
  * Drains the transactional outbox into Meilisearch. Only rows of committed transactions are
  * visible here, so a rolled-back write never reaches the index; a row is deleted only after
  * Meilisearch reports the change applied, so a write made while the engine is down is applied
  * once it is back. Documents are built from the current row, so replays are harmless.
- * One process at a time holds the sync lock (a PostgreSQL advisory lock on its own connection);
- * a rebuild takes the same lock, which pauses draining while it runs.
+ *
+ * Of all instances on one database, exactly one is the worker: it holds WORKER_LOCK, a
+ * session-level PostgreSQL advisory lock, on a connection of its own, and LISTENs there for the
+ * outbox trigger's NOTIFY, so a write committed on any instance wakes it. The others try to take
+ * the lock every second; when the worker dies its session ends, PostgreSQL releases the lock and
+ * another instance takes over with the outbox intact (rows are deleted only once applied).
+ * Both the lock and LISTEN need a real session, which is why this connection must not go through
+ * a pooler in transaction mode (docs/deploy.md). The drain, reconciliation and rebuilds also take
+ * SYNC_LOCK, so a rebuild run from a CLI pauses the worker's drain instead of racing it.
+ * The drain never writes to an index that has not been built: Meilisearch would create it,
+ * without settings, on the first addDocuments.
  */
 export class IndexSync {
   private running = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private failures = 0;
+  private worker = false;
+  private nextReconcile = 0;
   lastError: string | null = null;
 
   constructor(private db: Db, private index: CenterIndex, private databaseUrl: string, private log: Logger) {}
@@ -37,8 +60,16 @@ export class IndexSync {
     await this.loop;
   }
 
-  /** Called after a commit so the change is indexed without waiting for the next poll. */
-  nudge() { this.wake?.(); }
+  status(): SyncStatus {
+    return { role: !this.running ? 'stopped' : this.worker ? 'worker' : 'standby', lastError: this.lastError };
+  }
+
+  /**
+   * Called after a commit so the change is indexed without waiting for the next poll (other
+   * instances' commits arrive by NOTIFY). While the engine is failing the backoff holds: a
+   * stream of writes must not turn into a stream of drain attempts.
+   */
+  nudge() { if (this.failures === 0) this.wake?.(); }
 
   async lag(): Promise<{ pending: number; oldest_seconds: number }> {
     const [row] = await this.db.$queryRaw<{ pending: bigint; oldest: Date | null }[]>`
@@ -59,22 +90,28 @@ export class IndexSync {
     }
   }
 
-  /** Runs fn while no process drains the outbox (used by rebuilds). */
+  /** Runs fn while nothing else writes the index (used by rebuilds and reconciliation). */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
     return withAdvisoryLock(this.databaseUrl, fn);
   }
 
-  /** Applies up to one batch; returns how many outbox rows it cleared. */
+  /** Reconciles PostgreSQL and the index under the sync lock (see reconcile-index.ts). */
+  reconcile(): Promise<ReconcileReport> {
+    return this.withLock(() => reconcileIndex(this.db, this.index));
+  }
+
+  /** Applies up to one batch; returns how many outbox rows it cleared. Callers hold SYNC_LOCK. */
   async drainOnce(): Promise<number> {
     const rows = await this.db.searchOutbox.findMany({ orderBy: { id: 'asc' }, take: BATCH });
     if (rows.length === 0) return 0;
+    if (!(await this.index.isBuilt())) return 0; // the first build (ensure-index.ts) includes these rows
     const ids = [...new Set(rows.map((r) => r.centerId))];
     const centers = await this.db.center.findMany({ where: { id: { in: ids } }, include: CENTER_INCLUDE });
     const found = new Set(centers.map((c) => c.id));
     const gone = ids.filter((id) => !found.has(id));
     const tasks = [];
-    if (centers.length) tasks.push(this.index.index.addDocuments(centers.map((c) => toCenterDocument(presentCenter(c), c.version)), { primaryKey: 'id' }).waitTask({ timeout: 60_000, interval: 10 }));
-    if (gone.length) tasks.push(this.index.index.deleteDocuments(gone).waitTask({ timeout: 60_000, interval: 10 }));
+    if (centers.length) tasks.push(this.index.index.addDocuments(centers.map((c) => toCenterDocument(presentCenter(c), c.version)), { primaryKey: 'id' }).waitTask(WAIT));
+    if (gone.length) tasks.push(this.index.index.deleteDocuments(gone).waitTask(WAIT));
     (await Promise.all(tasks)).forEach(ensureSucceeded);
     await this.db.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     return rows.length;
@@ -82,14 +119,35 @@ export class IndexSync {
 
   private async run() {
     let lock: Client | null = null;
+    let heartbeat: NodeJS.Timeout | null = null;
+    const dropLock = async () => {
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
+      if (this.worker) this.log.warn('lost the background-worker lock; another instance takes over');
+      this.worker = false;
+      await lock?.end().catch(() => {});
+      lock = null;
+    };
     while (this.running) {
       let cleared = 0;
       try {
-        lock ??= await connectLockClient(this.databaseUrl);
-        const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SYNC_LOCK]);
-        if (rows[0].ok) {
-          try { cleared = await this.drainOnce(); } finally { await lock.query('SELECT pg_advisory_unlock($1)', [SYNC_LOCK]); }
+        if (!lock) {
+          lock = await connectLockClient(this.databaseUrl, { worker: true });
+          lock.on('notification', () => this.nudge());
+          lock.on('end', () => { this.worker = false; });
         }
+        if (!this.worker) {
+          const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [WORKER_LOCK]);
+          if (rows[0].ok) {
+            await lock.query('LISTEN search_outbox');
+            const client = lock;
+            heartbeat = setInterval(() => { client.query('SELECT 1').catch(() => {}); }, HEARTBEAT_MS).unref();
+            this.worker = true;
+            this.nextReconcile = 0;
+            this.log.info('this instance now runs the background work (outbox drain, index reconciliation)');
+          }
+        }
+        if (this.worker) cleared = await this.work(lock);
         if (this.failures > 0) this.log.info('search index sync recovered');
         this.failures = 0;
         this.lastError = null;
@@ -97,21 +155,42 @@ export class IndexSync {
         this.failures++;
         this.lastError = (err as Error).message;
         if (this.failures === 1 || this.failures % 20 === 0) this.log.warn({ err: this.lastError, failures: this.failures }, 'search index sync failed; retrying');
-        if (lock && /connection|terminat|ECONN/i.test(this.lastError)) { await lock.end().catch(() => {}); lock = null; }
+        if (lock && /connection|terminat|ECONN|Client was closed|not queryable/i.test(this.lastError)) await dropLock();
       }
       if (cleared > 0 && this.failures === 0) continue;
-      const delay = this.failures ? Math.min(200 * 2 ** Math.min(this.failures, 8), 10_000) : 250;
+      const delay = this.failures ? Math.min(200 * 2 ** Math.min(this.failures, 8), 5000) : this.worker ? 250 : FOLLOWER_POLL_MS;
       await new Promise<void>((resolve) => { this.wake = resolve; setTimeout(resolve, delay).unref(); });
       this.wake = null;
     }
-    await lock?.end().catch(() => {});
+    await dropLock();
+  }
+
+  /** One round of the worker: a drain batch, and the periodic reconciliation when it is due. */
+  private async work(lock: Client): Promise<number> {
+    const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SYNC_LOCK]);
+    if (!rows[0].ok) return 0; // a rebuild is running
+    try {
+      const cleared = await this.drainOnce();
+      if (cleared === 0 && Date.now() >= this.nextReconcile && await this.index.isBuilt()) {
+        // Repairs drift left by anything that bypassed the outbox (a restored backup, a wiped engine).
+        const report = await reconcileIndex(this.db, this.index);
+        this.nextReconcile = Date.now() + RECONCILE_EVERY_MS;
+        if (report.missing + report.stale + report.extra) this.log.warn(report, 'search index drift repaired');
+      }
+      return cleared;
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [SYNC_LOCK]);
+    }
   }
 }
 
-async function connectLockClient(url: string): Promise<Client> {
-  const client = new Client({ connectionString: url });
+async function connectLockClient(url: string, opts: { worker?: boolean } = {}): Promise<Client> {
+  const client = new Client({ connectionString: url, keepAlive: true, application_name: opts.worker ? 'directory-background-worker' : 'directory-index-lock' });
   client.on('error', () => {}); // reconnect on the next cycle
   await client.connect();
+  // If the worker's host vanishes without closing the socket, PostgreSQL ends the session
+  // (releasing the worker lock) after 15 s of silence; the heartbeat keeps a live worker talking.
+  if (opts.worker) await client.query("SET idle_session_timeout = '15s'").catch(() => {}); // PostgreSQL 14+
   return client;
 }
 
@@ -125,4 +204,3 @@ export async function withAdvisoryLock<T>(databaseUrl: string, fn: () => Promise
     await client.end();
   }
 }
-

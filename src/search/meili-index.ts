@@ -2,6 +2,7 @@ import type { Meilisearch, Task } from 'meilisearch';
 import type { Db } from '../db/prisma';
 import { CENTER_INCLUDE, presentCenter } from '../centers/center-record';
 import { toCenterDocument } from './center-document';
+import { meiliApiError } from './meili-client';
 import { INDEX_SETTINGS, SETTINGS_VERSION } from './index-settings';
 
 const WAIT = { timeout: 120_000, interval: 25 };
@@ -29,6 +30,20 @@ export class CenterIndex {
       const doc = await this.client.index(this.metaName).getDocument('settings');
       return (doc as { version?: string }).version ?? null;
     } catch { return null; }
+  }
+
+  /**
+   * True once a build has completed (whatever its settings): the live index exists, configured.
+   * Throws when the engine cannot be asked, so callers can tell "not built" from "unreachable".
+   */
+  async isBuilt(): Promise<boolean> {
+    try {
+      await this.client.index(this.metaName).getDocument('settings');
+      return true;
+    } catch (err) {
+      if (meiliApiError(err)?.cause?.code === 'document_not_found' || meiliApiError(err)?.cause?.code === 'index_not_found') return false;
+      throw err;
+    }
   }
 
   /** True when the live index exists with the settings of this code. */

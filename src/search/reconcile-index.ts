@@ -8,6 +8,9 @@ export interface ReconcileReport { checked: number; missing: number; stale: numb
  * Finds drift between PostgreSQL and the index — documents missing, extra, or at an older
  * version than the row — and repairs it: missing and stale centers are queued through the
  * outbox (so the normal sync applies them), extra documents are deleted.
+ * Callers hold the sync lock (IndexSync.reconcile, or the worker's loop): a drain running in
+ * between the two reads could index a new center after its id was read from PostgreSQL, and
+ * the center would then look "extra" and be deleted.
  */
 export async function reconcileIndex(db: Db, index: CenterIndex): Promise<ReconcileReport> {
   const rows = await db.center.findMany({ select: { id: true, version: true } });
