@@ -39,8 +39,9 @@ export function createApp(deps: AppDeps) {
   // Imports stream their own body (any size up to IMPORT_BODY_LIMIT_MB); everything else is small JSON.
   const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use((req, res, next) => (req.path === '/v1/imports' ? next() : json(req, res, next)));
-  app.use(failedAuthRateLimit(config, deps.limits?.storeFor('auth-failures')));
-  app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
+  const lookup = apiKeyLookup(deps.db, config.ADMIN_API_KEY);
+  app.use(failedAuthRateLimit(config, deps.limits?.storeFor('auth-failures'), lookup.known));
+  app.use(authenticate(lookup));
 
   const registry = createRegistry();
   const health = healthRoutes(deps, registry);

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/prisma';
 import type { Caller, Role } from '../http/auth';
 
-export type ApiKeyLookup = (secret: string) => Promise<Caller | null>;
+export type ApiKeyLookup = ((secret: string) => Promise<Caller | null>) & {
+  /** True when the secret is known to be valid without a query (bootstrap key, or cached). */
+  known?: (secret: string) => boolean;
+};
 
 const hash = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
@@ -23,7 +26,7 @@ export function apiKeyLookup(db: Db, bootstrapAdminKey?: string): ApiKeyLookup {
   const CACHE_MS = 30_000;
   const cache = new Map<string, { caller: Caller | null; at: number }>();
   const bootstrapHash = bootstrapAdminKey ? hash(bootstrapAdminKey) : null;
-  return async (secret) => {
+  const lookup: ApiKeyLookup = async (secret) => {
     const h = hash(secret);
     if (bootstrapHash && crypto.timingSafeEqual(Buffer.from(h), Buffer.from(bootstrapHash))) {
       return { role: 'admin', keyId: null, name: 'bootstrap admin (ADMIN_API_KEY)' };
@@ -36,4 +39,11 @@ export function apiKeyLookup(db: Db, bootstrapAdminKey?: string): ApiKeyLookup {
     cache.set(h, { caller, at: Date.now() });
     return caller;
   };
+  lookup.known = (secret) => {
+    const h = hash(secret);
+    if (bootstrapHash && crypto.timingSafeEqual(Buffer.from(h), Buffer.from(bootstrapHash))) return true;
+    const hit = cache.get(h);
+    return !!hit?.caller && Date.now() - hit.at < CACHE_MS;
+  };
+  return lookup;
 }

@@ -32,14 +32,18 @@ export function apiRateLimit(config: Config, store?: Store) {
 /**
  * Counts failed authentications per IP, before the key is looked up: past the limit a caller
  * trying random keys gets 429 without costing a database query. Requests without a key and
- * requests whose key was accepted (any status but 401) are not counted.
+ * requests whose key was accepted (any status but 401) are not counted, and a key already known
+ * to be valid (see ApiKeyLookup.known) is never held up by someone else's failures.
  */
-export function failedAuthRateLimit(config: Config, store?: Store) {
+export function failedAuthRateLimit(config: Config, store?: Store, known: (secret: string) => boolean = () => false) {
   return rateLimit({
     windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
     limit: config.RATE_LIMIT_FAILED_AUTH,
     keyGenerator: (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
-    skip: (req: Request) => !req.get('authorization'),
+    skip: (req: Request) => {
+      const header = req.get('authorization');
+      return !header || known(header.replace(/^Bearer\s+/i, '').trim());
+    },
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_req, res) => res.statusCode !== 401,
     standardHeaders: false,

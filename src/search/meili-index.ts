@@ -76,11 +76,14 @@ export class CenterIndex {
         .then((t) => { done += docs.length; onProgress(done, total); return t; }));
     }
     await Promise.all(pending);
-    if (!(await this.exists(this.name))) {
-      await this.client.createIndex(this.name, { primaryKey: 'id' }).waitTask(WAIT).then(ensureSucceeded);
+    if (await this.exists(this.name)) {
+      await this.client.swapIndexes([{ indexes: [this.name, buildName], rename: false }]).waitTask(WAIT).then(ensureSucceeded);
+      await this.client.deleteIndex(buildName).waitTask(WAIT).then(ensureSucceeded);
+    } else {
+      // A first build renames the finished index into place: creating an empty live index to
+      // swap with would let searches meet an index without settings in between (a 4xx per search).
+      await this.client.swapIndexes([{ indexes: [buildName, this.name], rename: true }]).waitTask(WAIT).then(ensureSucceeded);
     }
-    await this.client.swapIndexes([{ indexes: [this.name, buildName], rename: false }]).waitTask(WAIT).then(ensureSucceeded);
-    await this.client.deleteIndex(buildName).waitTask(WAIT).then(ensureSucceeded);
     await this.client.index(this.metaName).addDocuments([{ id: 'settings', version: SETTINGS_VERSION, built_at: new Date().toISOString() }], { primaryKey: 'id' })
       .waitTask(WAIT).then(ensureSucceeded);
     return { documents: total };
