@@ -123,7 +123,7 @@ export class IndexSync {
     const dropLock = async () => {
       if (heartbeat) clearInterval(heartbeat);
       heartbeat = null;
-      if (this.worker) this.log.warn('lost the background-worker lock; another instance takes over');
+      if (this.worker && this.running) this.log.warn('lost the background-worker lock; another instance takes over');
       this.worker = false;
       await lock?.end().catch(() => {});
       lock = null;

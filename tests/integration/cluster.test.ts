@@ -177,6 +177,7 @@ describeWithRedis('several API instances', () => {
     writing = false;
     await writer;
 
+    console.log(`kill -9 of the worker: takeover after ${takeoverMs} ms; ${committed.length} writes committed meanwhile`);
     expect(takeoverMs).toBeLessThan(5000);
     expect(committed.length).toBeGreaterThan(10);
     await waitFor('the outbox drained', async () => (await sql<{ n: number }>('SELECT count(*)::int AS n FROM search_outbox'))[0].n === 0);
