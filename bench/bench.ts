@@ -2,7 +2,11 @@
  * `npm run bench`: loads 25,000 generated centers through the CSV import and prints
  *  - import: rows/s, time until all are searchable, peak memory of the API process;
  *  - search: p50/p95/p99 of GET /v1/centers for a realistic mix, next to the raw Meilisearch
- *    round trip of the same queries, and throughput at 16 concurrent clients;
+ *    round trip of the same queries;
+ *  - throughput and p50/p99 at 16 and 64 concurrent clients of the raw engine, one API process
+ *    and two API processes, in the same run, with the ratio API / raw engine;
+ *  - time from a committed write to searchable (p50/p95 over BENCH_WRITES writes, 100);
+ *  - single-center reads and a center-basis cost comparison next to /health on one connection;
  *  - cost comparison: p50/p99 for a center basis and a regional basis.
  * The API runs as its own process (as in production) against a bundled PostgreSQL and
  * Meilisearch started in a temporary folder. Options: BENCH_CENTERS (25000), BENCH_QUERIES (2000),
@@ -12,7 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Pool } from 'undici';
+import { Client, Pool } from 'undici';
 import { generateCenters } from '../seed/generate-centers';
 import { createRandom } from '../seed/random';
 import { centerToCsvRow } from '../src/imports/csv-columns';
@@ -29,6 +33,9 @@ import { queryMix } from './query-mix';
 const CENTERS = Number(process.env.BENCH_CENTERS ?? 25_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
 const API_HEAP_MB = process.env.BENCH_API_HEAP_MB;
+const LOAD_MS = Number(process.env.BENCH_LOAD_SECONDS ?? 8) * 1000;
+const WRITES = Number(process.env.BENCH_WRITES ?? 100);
+const SINGLE_READS = 500;
 const ADMIN = 'bench-admin-key-0123456789';
 const say = (s: string) => console.error(`[bench] ${s}`);
 
@@ -40,18 +47,22 @@ async function main() {
   const meili = await startEmbeddedMeili({ dir, port: await freePort() });
   const port = await freePort();
   let api: ChildProcess | undefined;
+  let api2: ChildProcess | undefined;
   try {
-    const heap = API_HEAP_MB ? [`--max-old-space-size=${API_HEAP_MB}`] : [];
-    api = spawn(process.execPath, [...heap, '--import', 'tsx', path.join(__dirname, '../src/server.ts')], {
-      env: {
-        ...process.env, DATABASE_URL: pg.url, MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, PORT: String(port),
-        ADMIN_API_KEY: ADMIN, SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn',
-        RATE_LIMIT_ANONYMOUS: '10000000', RATE_LIMIT_ADMIN: '10000000', IMPORT_BODY_LIMIT_MB: '500',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const apiPool = new Pool(`http://127.0.0.1:${port}`, { connections: 32 });
-    const meiliPool = new Pool(meili.host, { connections: 32 });
+    const startApi = (apiPort: number) => {
+      const heap = API_HEAP_MB ? [`--max-old-space-size=${API_HEAP_MB}`] : [];
+      return spawn(process.execPath, [...heap, '--import', 'tsx', path.join(__dirname, '../src/server.ts')], {
+        env: {
+          ...process.env, DATABASE_URL: pg.url, MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, PORT: String(apiPort),
+          ADMIN_API_KEY: ADMIN, SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn',
+          RATE_LIMIT_ANONYMOUS: '10000000', RATE_LIMIT_ADMIN: '10000000', IMPORT_BODY_LIMIT_MB: '500',
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+    };
+    api = startApi(port);
+    const apiPool = new Pool(`http://127.0.0.1:${port}`, { connections: 64 });
+    const meiliPool = new Pool(meili.host, { connections: 64 });
     await waitReady(apiPool);
 
     // ---- import ----
@@ -66,6 +77,7 @@ async function main() {
     await waitSearchable(apiPool);
     const searchable = performance.now() - t0;
     const importPeakMb = peakRssMb(api.pid!);
+    const importRssMb = rssMb(api.pid!);
     say(`import: ${JSON.stringify(summary.counts)}`);
 
     // ---- search ----
@@ -85,7 +97,61 @@ async function main() {
       rawMs.push(performance.now() - t);
       engineMs.push(m.processingTimeMs);
     }
-    const load = await concurrent(apiPool, paths, 16, 10_000);
+    // ---- throughput: raw engine, one API process, two API processes, same queries, same run ----
+    const port2 = await freePort();
+    api2 = startApi(port2);
+    const apiPool2 = new Pool(`http://127.0.0.1:${port2}`, { connections: 64 });
+    await waitReady(apiPool2);
+    for (let i = 0; i < 100; i++) await get(apiPool2, paths[i % paths.length]);
+    const rawSend = (i: number) => meiliSearch(meiliPool, meili.apiKey, raw[i % raw.length]).then(() => undefined);
+    const throughput: (string | number)[][] = [['clients', 'raw Meilisearch req/s', 'p50', 'p99', '1 API req/s', 'p50', 'p99', 'ratio', '2 APIs req/s', 'p50', 'p99', 'ratio', 'errors']];
+    for (const clients of [16, 64]) {
+      const rawRun = await concurrentRun(clients, LOAD_MS, rawSend);
+      const one = await concurrentRun(clients, LOAD_MS, (i) => get(apiPool, paths[i % paths.length]).then(() => undefined));
+      const two = await concurrentRun(clients, LOAD_MS, (i) => get(i % 2 ? apiPool2 : apiPool, paths[i % paths.length]).then(() => undefined));
+      throughput.push([String(clients), Math.round(rawRun.rps), rawRun.p50, rawRun.p99, Math.round(one.rps), one.p50, one.p99,
+        `${Math.round((one.rps / rawRun.rps) * 100)}%`, Math.round(two.rps), two.p50, two.p99, `${Math.round((two.rps / rawRun.rps) * 100)}%`,
+        rawRun.errors + one.errors + two.errors]);
+    }
+    api2.kill('SIGTERM');
+    await apiPool2.close();
+
+    // ---- committed write → searchable ----
+    const fresh = generateCenters({ count: WRITES, seed: 7, idPrefix: 'latency' });
+    const visibleMs: number[] = [];
+    for (let i = 0; i < fresh.length; i++) {
+      const word = `Qzl${i.toString(36)}x${Date.now().toString(36)}`;
+      const res = await apiPool.request({ path: '/v1/centers', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+        body: JSON.stringify({ ...fresh[i], status: 'active', name: `${word} Recovery`, source: 'bench-latency', source_id: word }) });
+      const text = await res.body.text();
+      if (res.statusCode !== 201) throw new Error(`POST /v1/centers → ${res.statusCode}: ${text.slice(0, 300)}`);
+      const committed = performance.now();
+      for (;;) {
+        const found = JSON.parse(await get(apiPool, `/v1/centers?q=${word}&facets=false`)) as { meta: { total: number } };
+        if (found.meta.total > 0) break;
+        if (performance.now() - committed > 30_000) throw new Error(`write ${i} not searchable after 30 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      visibleMs.push(performance.now() - committed);
+    }
+    const visible = summarize(visibleMs);
+
+    // ---- single-center reads next to /health, on one connection ----
+    const one = new Client(`http://127.0.0.1:${port}`);
+    const readIds = await centerIdsWithPrices(apiPool);
+    const reads = { health: [] as number[], center: [] as number[], cost: [] as number[] };
+    for (let i = 0; i < 50 + SINGLE_READS; i++) {
+      const id = readIds[i % readIds.length];
+      for (const [k, p] of [['health', '/health'], ['center', `/v1/centers/${id}`], ['cost', `/v1/cost-comparison?center=${id}&payer=private`]] as const) {
+        const t = performance.now();
+        const res = await one.request({ path: p, method: 'GET' });
+        await res.body.text();
+        if (res.statusCode !== 200) throw new Error(`${p} → ${res.statusCode}`);
+        if (i >= 50) reads[k].push(performance.now() - t);
+      }
+    }
+    await one.close();
+    const rh = summarize(reads.health); const rc = summarize(reads.center); const rk = summarize(reads.cost);
 
     // ---- cost comparison ----
     const ids = await centerIdsWithPrices(apiPool);
@@ -105,7 +171,8 @@ async function main() {
         ['validated + stored (s)', stored / 1000],
         ['rows per second (stored)', Math.round(CENTERS / (stored / 1000))],
         ['all searchable after (s)', searchable / 1000],
-        [`API process peak RSS after import (MB)${API_HEAP_MB ? `, V8 heap capped at ${API_HEAP_MB} MB` : ''}`, importPeakMb],
+        [`API process peak RSS during the import (MB)${API_HEAP_MB ? `, V8 heap capped at ${API_HEAP_MB} MB` : ''}`, importPeakMb],
+        ['API process RSS right after the import (MB; target ≤ 300)', importRssMb],
       ]),
       '',
       `## Search: ${QUERIES} queries (text + filters + geo + facets, 20 hits/page), sequential, ms`,
@@ -117,8 +184,22 @@ async function main() {
       ]),
       `API p50 / raw engine p50 = ${(a.p50 / r.p50).toFixed(2)}× (target ≤ 2×); API p99 = ${a.p99.toFixed(1)} ms (target < 25 ms); mean response ${(bytes.reduce((s, b) => s + b, 0) / bytes.length / 1024).toFixed(1)} KB`,
       '',
-      '## Search throughput, 16 concurrent clients, 10 s',
-      table([['requests/s', 'p50 ms', 'p99 ms', 'errors'], [Math.round(load.rps), load.p50, load.p99, load.errors]]),
+      `## Search throughput, ${LOAD_MS / 1000} s per cell, same queries, one run (ratio = API / raw engine; target ≥ 90%)`,
+      table(throughput),
+      `load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (the machine is shared)`,
+      '',
+      `## Committed write → searchable, ${WRITES} writes one after another (POST answered → the API's search finds it), ms`,
+      table([['p50', 'p95', 'max'], [visible.p50, visible.p95, visible.max]]),
+      'target p95 ≤ 500 ms',
+      '',
+      `## Single-center reads on one keep-alive connection, ${SINGLE_READS} each, interleaved, ms`,
+      table([
+        ['request', 'p50', 'p95', 'p50 / health p50'],
+        ['GET /health', rh.p50, rh.p95, '1.00'],
+        ['GET /v1/centers/{id}', rc.p50, rc.p95, (rc.p50 / rh.p50).toFixed(2)],
+        ['GET /v1/cost-comparison?center={id}', rk.p50, rk.p95, (rk.p50 / rh.p50).toFixed(2)],
+      ]),
+      'target: each within 2× of /health',
       '',
       '## Cost comparison, 500 sequential requests each, ms',
       table([
@@ -132,6 +213,7 @@ async function main() {
     console.log(lines.join('\n'));
     await apiPool.close(); await meiliPool.close();
   } finally {
+    if (api2 && api2.exitCode === null) api2.kill('SIGTERM');
     if (api && api.exitCode === null) {
       const exited = new Promise((r) => api!.once('exit', r));
       api.kill('SIGTERM');
@@ -169,14 +251,14 @@ async function meiliSearch(pool: Pool, key: string, body: string) {
   return json;
 }
 
-async function concurrent(pool: Pool, paths: string[], clients: number, ms: number) {
+/** `clients` loops sending requests back to back for `ms`; throughput and latency. */
+async function concurrentRun(clients: number, ms: number, send: (i: number) => Promise<void>) {
   const lat: number[] = []; let errors = 0; let next = 0;
   const end = performance.now() + ms;
   await Promise.all(Array.from({ length: clients }, async () => {
     while (performance.now() < end) {
-      const p = paths[next++ % paths.length];
       const t = performance.now();
-      try { await get(pool, p); lat.push(performance.now() - t); } catch { errors++; }
+      try { await send(next++); lat.push(performance.now() - t); } catch { errors++; }
     }
   }));
   const s = summarize(lat);
@@ -222,6 +304,13 @@ async function waitSearchable(pool: Pool) {
     if (body.search?.lag?.pending === 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch { return NaN; }
 }
 
 function peakRssMb(pid: number): number {

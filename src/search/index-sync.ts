@@ -106,7 +106,7 @@ export class IndexSync {
     if (rows.length === 0) return 0;
     if (!(await this.index.isBuilt())) return 0; // the first build (ensure-index.ts) includes these rows
     const ids = [...new Set(rows.map((r) => r.centerId))];
-    const centers = await this.db.center.findMany({ where: { id: { in: ids } }, include: CENTER_INCLUDE });
+    const centers = await this.db.center.findMany({ where: { id: { in: ids } }, include: CENTER_INCLUDE, relationLoadStrategy: 'join' });
     const found = new Set(centers.map((c) => c.id));
     const gone = ids.filter((id) => !found.has(id));
     const tasks = [];
