@@ -13,7 +13,7 @@ export interface RateLimitStores {
 }
 
 /** A Redis command that takes longer than this is treated as Redis being down (fail open). */
-const COMMAND_TIMEOUT_MS = 500;
+const COMMAND_TIMEOUT_MS = 1000;
 
 export function memoryStores(): RateLimitStores {
   return { kind: 'memory', storeFor: () => undefined, status: () => ({ store: 'memory', ok: true }), close: async () => {} };
@@ -37,7 +37,12 @@ export function redisStores(url: string, log: Logger): RateLimitStores {
     lastError = err.message || err.name;
     if (Date.now() - reported > 30_000) { reported = Date.now(); log.warn({ err: lastError }, 'Redis (rate limits) unreachable: requests are served without shared limits'); }
   });
-  client.on('ready', () => { if (lastError) log.info('Redis (rate limits) reachable again'); lastError = null; });
+  const stores = new Set<ResilientRedisStore>();
+  client.on('ready', () => {
+    if (lastError) log.info('Redis (rate limits) reachable again');
+    lastError = null;
+    for (const store of stores) store.reloadScripts(); // they failed to load while Redis was not connected
+  });
   client.connect().catch(() => {}); // keeps reconnecting; see the error handler
 
   const send = async (...args: string[]) => {
@@ -51,26 +56,43 @@ export function redisStores(url: string, log: Logger): RateLimitStores {
   };
   return {
     kind: 'redis',
-    storeFor: (prefix) => new ResilientRedisStore({ sendCommand: send, prefix: `rl:${prefix}:` }),
+    storeFor: (prefix) => {
+      const store = new ResilientRedisStore({ sendCommand: send, prefix: `rl:${prefix}:` });
+      stores.add(store);
+      return store;
+    },
     status: () => (client.isReady ? { store: 'redis', ok: true } : { store: 'redis', ok: false, error: 'Redis unreachable: rate limits are not enforced' }),
     close: async () => { await client.close().catch(() => {}); },
   };
 }
 
 /**
- * rate-limit-redis loads its scripts once, at start: if Redis was down then, the rejected
- * promise would stay and every later call fail even after Redis is back. Reload on failure.
+ * rate-limit-redis loads its scripts once, when the limiter is created: if Redis was not
+ * connected then (or the event loop was busy starting the app), the rejected promise would stay
+ * and every later call fail open even with Redis up. Load them when Redis (re)connects, and on a
+ * failure reload and retry once.
  */
 class ResilientRedisStore extends RedisStore {
+  override async init(options: { windowMs: number }) {
+    this.windowMs = options.windowMs;
+    this.reloadScripts();
+  }
+
   override async increment(key: string) {
-    try { return await super.increment(key); } catch (err) { this.reloadScripts(); throw err; }
+    try { return await super.increment(key); } catch {
+      this.reloadScripts();
+      return super.increment(key);
+    }
   }
 
   override async get(key: string) {
-    try { return await super.get(key); } catch (err) { this.reloadScripts(); throw err; }
+    try { return await super.get(key); } catch {
+      this.reloadScripts();
+      return super.get(key);
+    }
   }
 
-  private reloadScripts() {
+  reloadScripts() {
     this.incrementScriptSha = this.loadIncrementScript();
     this.getScriptSha = this.loadGetScript();
     this.incrementScriptSha.catch(() => {});
