@@ -16,7 +16,7 @@ const FOLLOWER_POLL_MS = 1000;
 /** The worker's lock connection is never silent longer than this (see idle_session_timeout below). */
 const HEARTBEAT_MS = 3000;
 const RECONCILE_EVERY_MS = 3600_000;
-const WAIT = { timeout: 60_000, interval: 5 };
+const WAIT = { timeout: 60_000, interval: 10 };
 
 export interface SyncStatus { role: 'worker' | 'standby' | 'stopped'; lastError: string | null }
 
