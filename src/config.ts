@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { fromRoot } from './project-root';
 
 /**
  * The only reader of process.env. Every setting has a default that works on a fresh laptop:
@@ -14,7 +15,7 @@ const ConfigSchema = z.object({
   MEILI_HOST: z.url().optional().describe('Meilisearch to use; unset = start the bundled Meilisearch'),
   MEILI_API_KEY: z.string().optional().describe('Meilisearch key with rights on the index (needed with MEILI_HOST)'),
   MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('centers').describe('Name (alias) of the search index'),
-  DATA_DIR: z.string().default(path.resolve(__dirname, '../.data')).describe('Where the bundled servers keep their data'),
+  DATA_DIR: z.string().default(fromRoot('.data')).describe('Where the bundled servers keep their data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   EMBEDDED_MEILI_PORT: z.coerce.number().int().default(7709),
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional()
