@@ -5,6 +5,7 @@ import { CSV_COLUMNS } from '../../../src/imports/csv-columns';
 import { PRICE_KEYS } from '../../../src/imports/csv-prices';
 import { REFERENCE_FIGURES } from '../../../src/costs/reference-figures';
 import { formatPercent, formatUsd } from '../../../src/costs/money';
+import * as reportReasons from '../../../src/listing-trust/report-reasons';
 
 /**
  * docs/ is written by hand from the code; these checks make it fail loudly when the code
@@ -54,6 +55,14 @@ describe('docs/domain.md lists every published code', () => {
 
   test.each([...lists.entries()].map(([list, set]) => [list, [...set]] as const))('%s', (_list, listCodes) => {
     const missing = listCodes.filter((code) => !doc.includes(`\`${code}\``));
+    expect(missing).toEqual([]);
+  });
+
+  test('the report reasons and statuses are listed under "Trust in listings"', () => {
+    const trust = doc.slice(doc.indexOf('## Trust in listings'));
+    const listed = publishedCodes(reportReasons as unknown as Record<string, unknown>);
+    const missing = [...listed.values()].flatMap((set) => [...set]).filter((code) => !trust.includes(`\`${code}\``));
+    expect(listed.size).toBeGreaterThan(0);
     expect(missing).toEqual([]);
   });
 
