@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as codes from '../../../src/taxonomy/codes';
-import { CSV_COLUMNS } from '../../../src/imports/csv-columns';
+import { CSV_COLUMNS, csvColumnsMarkdown } from '../../../src/imports/csv-columns';
 import { PRICE_KEYS } from '../../../src/imports/csv-prices';
 import { REFERENCE_FIGURES } from '../../../src/costs/reference-figures';
 import { formatPercent, formatUsd } from '../../../src/costs/money';
@@ -81,6 +81,10 @@ describe('docs/csv-format.md documents every CSV column', () => {
       return row.test(doc) ? [] : [c.name];
     });
     expect(problems).toEqual([]);
+  });
+
+  test('the column table is the one the code generates (descriptions included; see the page for the command)', () => {
+    expect(doc.includes(csvColumnsMarkdown())).toBe(true);
   });
 
   test('each key of the prices syntax is documented', () => {
