@@ -30,7 +30,7 @@ const SYNC_NOTE = 'For incremental sync, send `modified_after` = when your previ
 const pageOf = <T>(items: T[], page: number, perPage: number) =>
   toHsdsPage(items.slice((page - 1) * perPage, page * perPage), { totalItems: items.length, page, perPage });
 
-/** The HSDS 3.0 read feed (shared/api.md, "HSDS 3.0 feed"); the mapping itself is in map-center.ts. */
+/** The HSDS 3.0 read feed (vendor/hsds-3.0/openapi.json is the API it follows); the mapping itself is in map-center.ts. */
 export function hsdsRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
   const tags = ['HSDS 3.0'];

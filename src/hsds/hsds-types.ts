@@ -1,5 +1,5 @@
 /**
- * The HSDS 3.0 objects the feed publishes (shared/hsds-3.0/*.json), limited to the fields we
+ * The HSDS 3.0 objects the feed publishes (vendor/hsds-3.0/*.json), limited to the fields we
  * fill. Optional fields are left out rather than sent as null: the schemas type them as
  * plain strings or numbers, so null would fail validation.
  */
