@@ -76,6 +76,15 @@ export function toHsdsTaxonomyTerm(field: HsdsTaxonomyField, code: string, ctx: 
   };
 }
 
+/** The items whose name, description or code contains every word (case-insensitively). */
+export function searchTaxonomyItems<T extends { name: string; description: string; code?: string }>(items: T[], words: string[] | undefined): T[] {
+  if (!words?.length) return items;
+  return items.filter((item) => {
+    const text = `${item.code ?? ''} ${item.name} ${item.description}`.toLowerCase();
+    return words.every((w) => text.includes(w.toLowerCase()));
+  });
+}
+
 /** Every term of every taxonomy, or of one. */
 export function hsdsTaxonomyTerms(ctx: HsdsContext, field?: HsdsTaxonomyField): HsdsTaxonomyTerm[] {
   return (field ? [field] : HSDS_TAXONOMY_FIELDS)

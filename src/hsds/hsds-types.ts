@@ -104,5 +104,5 @@ export interface HsdsOrganization extends HsdsOrganizationFields {
   phones: HsdsPhone[];
   organization_identifiers: HsdsOrganizationIdentifier[];
   locations: HsdsLocation[];
-  services: HsdsServiceFields[];
+  services: HsdsServiceFields[] | HsdsService[];
 }

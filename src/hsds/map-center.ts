@@ -170,6 +170,17 @@ export function toHsdsService(center: Center, level: LevelOfCare, ctx: HsdsConte
   };
 }
 
+/** GET /services?minimal=true: the id and last_modified, with the fields HSDS requires of a service. */
+export function toHsdsServiceMinimal(center: Center, level: LevelOfCare): Pick<HsdsServiceFields, 'id' | 'name' | 'status' | 'last_modified'> {
+  const { id, name, status, last_modified } = toHsdsServiceFields(center, level);
+  return { id, name, status, last_modified };
+}
+
+/** GET /service_at_locations?full=true: the service_at_location with its full location and fully nested service. */
+export function toHsdsServiceAtLocationFull(center: Center, level: LevelOfCare, ctx: HsdsContext) {
+  return { ...toHsdsServiceAtLocation(center, level), service: toHsdsService(center, level, ctx) };
+}
+
 /** GET /services list item: one-to-one fields and the organization's (HSDS `service_list`). */
 export function toHsdsServiceListItem(center: Center, level: LevelOfCare, ctx: HsdsContext): HsdsServiceListItem {
   return { ...toHsdsServiceFields(center, level), organization: toHsdsOrganizationFields(center, ctx) };
@@ -179,8 +190,11 @@ export function toHsdsServiceListItem(center: Center, level: LevelOfCare, ctx: H
 export const toHsdsServices = (center: Center, ctx: HsdsContext) =>
   levelsOf(center).map((level) => toHsdsService(center, level, ctx));
 
-/** GET /organizations/{id}: the organization, its location and its services' own fields. */
-export function toHsdsOrganization(center: Center, ctx: HsdsContext): HsdsOrganization {
+/**
+ * GET /organizations/{id}: the organization, its location and its services' own fields
+ * (`fullServices`: fully nested services, for HSDS `full_service=true`).
+ */
+export function toHsdsOrganization(center: Center, ctx: HsdsContext, { fullServices = false } = {}): HsdsOrganization {
   const id = hsdsOrganizationId(center);
   return {
     ...toHsdsOrganizationFields(center, ctx),
@@ -189,6 +203,6 @@ export function toHsdsOrganization(center: Center, ctx: HsdsContext): HsdsOrgani
       ? [{ id: centerScopedId(center.id, 'organization_identifier', 'license'), organization_id: id, identifier_type: 'State license number', identifier: center.license_number }]
       : [],
     locations: [toHsdsLocation(center)],
-    services: levelsOf(center).map((level) => toHsdsServiceFields(center, level)),
+    services: fullServices ? toHsdsServices(center, ctx) : levelsOf(center).map((level) => toHsdsServiceFields(center, level)),
   };
 }

@@ -19,6 +19,9 @@ const HSDS_KEYWORDS = ['name', 'path', 'datapackage_metadata', 'constraints', 'e
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(HSDS_SCHEMA_DIR, file), 'utf8'));
 
+/** The official openapi.json of HSDS 3.0. */
+export const hsdsOpenapi = () => readJson('openapi.json');
+
 export const schemaFiles = () => fs.readdirSync(HSDS_SCHEMA_DIR).filter((f) => f.endsWith('.json') && f !== 'openapi.json');
 
 let ajv: Ajv2020 | undefined;
