@@ -31,8 +31,13 @@ const TAXONOMY_VERSION = '1';
 /** The API's base URL without a trailing slash. */
 export const apiBase = (ctx: HsdsContext) => ctx.baseUrl.replace(/\/+$/, '');
 
-export const taxonomyId = (field: HsdsTaxonomyField) => globalId('taxonomy', field);
-export const taxonomyTermId = (field: HsdsTaxonomyField, code: string) => globalId('taxonomy_term', field, code);
+// Memoized: every attribute of every service carries them, and each is a SHA-1 (keys are codes of the lists only).
+const ids = new Map<string, string>();
+const memo = (key: string, make: () => string) => ids.get(key) ?? (ids.set(key, make()), ids.get(key)!);
+export const taxonomyId = (field: HsdsTaxonomyField) => memo(field, () => globalId('taxonomy', field));
+export const taxonomyTermId = (field: HsdsTaxonomyField, code: string) => (Object.hasOwn(LISTS[field], code)
+  ? memo(`${field}:${code}`, () => globalId('taxonomy_term', field, code))
+  : globalId('taxonomy_term', field, code));
 
 export function codeLabel(field: HsdsTaxonomyField, code: string): string {
   const entry = LISTS[field][code];
