@@ -4,7 +4,7 @@ import type { Db } from '../db/prisma';
 import { boundingBoxSql, distanceMilesSql } from '../geo/radius-sql';
 import { Prisma } from '../generated/prisma/client';
 import { LEVELS_OF_CARE, type LevelOfCare } from '../taxonomy/codes';
-import type { HsdsTaxonomyField } from './hsds-taxonomy';
+import { isFactTaxonomy, type HsdsTaxonomyField, type HsdsTaxonomyName } from './hsds-taxonomy';
 
 /**
  * The database side of the HSDS feed. A service is one level of care of one center, so the
@@ -19,9 +19,9 @@ export interface ServiceFilter {
   modifiedAfter?: Date;
   organizationId?: string;
   /** A taxonomy term: a level of care narrows to that service, other codes to centers that list them; null (an unknown term) matches nothing. */
-  term?: { field: HsdsTaxonomyField; code: string } | null;
+  term?: { field: HsdsTaxonomyName; code: string } | null;
   /** Services with any term of this taxonomy; null (an unknown taxonomy) matches nothing. */
-  taxonomy?: HsdsTaxonomyField | null;
+  taxonomy?: HsdsTaxonomyName | null;
   /** 5-digit ZIP code of the location. */
   postcode?: string;
   near?: { lat: number; lng: number; meters: number };
@@ -61,6 +61,21 @@ function searchSql(words: string[]): Prisma.Sql[] {
   });
 }
 
+/**
+ * Services carrying a listing-fact attribute (listing-fact-terms.ts), as map-center.ts attaches
+ * them: telehealth and accepting_new_patients on the service; time_zone on every location (so
+ * every service); a price unit on the level's cost options. Without a code: any term of it.
+ */
+function factTermSql(taxonomy: 'service_facts' | 'price_units', code?: string): Prisma.Sql {
+  if (taxonomy === 'price_units') {
+    const unit = code ? Prisma.sql`AND p.unit = ${code}` : Prisma.empty;
+    return Prisma.sql`EXISTS (SELECT 1 FROM center_prices p WHERE p.center_id = c.id AND p.level = l.level ${unit})`;
+  }
+  if (code === 'telehealth') return Prisma.sql`c.telehealth`;
+  if (code === 'accepting_new_patients') return Prisma.sql`(c.accepting_new_patients AND c.status = 'active')`;
+  return Prisma.sql`TRUE`;
+}
+
 function whereSql(f: ServiceFilter, ...extra: Prisma.Sql[]): Prisma.Sql {
   const conds: Prisma.Sql[] = [...extra];
   if (f.term === null || f.taxonomy === null) conds.push(Prisma.sql`FALSE`);
@@ -68,11 +83,14 @@ function whereSql(f: ServiceFilter, ...extra: Prisma.Sql[]): Prisma.Sql {
   if (f.modifiedAfter) conds.push(Prisma.sql`c.updated_at >= ${f.modifiedAfter}`);
   if (f.organizationId) conds.push(Prisma.sql`c.id = ${f.organizationId}::uuid`);
   if (f.term) {
-    conds.push(f.term.field === 'levels_of_care'
-      ? Prisma.sql`l.level = ${f.term.code}`
-      : Prisma.sql`${f.term.code}::text = ANY(${column(f.term.field)})`);
+    const { field, code } = f.term;
+    conds.push(isFactTaxonomy(field) ? factTermSql(field, code)
+      : field === 'levels_of_care' ? Prisma.sql`l.level = ${code}`
+        : Prisma.sql`${code}::text = ANY(${column(field)})`);
   }
-  if (f.taxonomy && f.taxonomy !== 'levels_of_care') conds.push(Prisma.sql`cardinality(${column(f.taxonomy)}) > 0`);
+  if (f.taxonomy && f.taxonomy !== 'levels_of_care') {
+    conds.push(isFactTaxonomy(f.taxonomy) ? factTermSql(f.taxonomy) : Prisma.sql`cardinality(${column(f.taxonomy)}) > 0`);
+  }
   if (f.postcode) conds.push(Prisma.sql`left(c.postal_code, 5) = ${f.postcode}`);
   if (f.near) conds.push(nearSql(f.near));
   return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, ' AND ')}` : Prisma.empty;

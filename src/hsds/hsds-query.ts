@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { PageQuery } from '../http/paged-list';
 import { invalid } from '../errors';
 import { lookupZip } from '../geo/zip-codes';
-import { CODE_FIELDS } from '../taxonomy/codes';
 import type { ServiceFilter } from './hsds-feed';
-import { HSDS_TAXONOMY_FIELDS, taxonomyId, taxonomyTermId, type HsdsTaxonomyField } from './hsds-taxonomy';
+import { HSDS_TAXONOMIES, taxonomyCodes, taxonomyId, taxonomyTermId, type HsdsTaxonomyName } from './hsds-taxonomy';
 
 /**
  * Query parameters of the HSDS feed: every parameter that vendor/hsds-3.0/openapi.json defines
@@ -18,9 +17,9 @@ import { HSDS_TAXONOMY_FIELDS, taxonomyId, taxonomyTermId, type HsdsTaxonomyFiel
  * nothing: an empty page, as a client filtering by an id it once saw expects.
  */
 
-export const TAXONOMY_BY_ID = new Map(HSDS_TAXONOMY_FIELDS.map((f) => [taxonomyId(f), f]));
-export const TERM_BY_ID = new Map(HSDS_TAXONOMY_FIELDS.flatMap((field) =>
-  (CODE_FIELDS[field] as readonly string[]).map((code) => [taxonomyTermId(field, code), { field, code }] as const)));
+export const TAXONOMY_BY_ID = new Map(HSDS_TAXONOMIES.map((f) => [taxonomyId(f), f]));
+export const TERM_BY_ID = new Map(HSDS_TAXONOMIES.flatMap((field) =>
+  taxonomyCodes(field).map((code) => [taxonomyTermId(field, code), { field, code }] as const)));
 
 /** Farthest `proximity`: 500 miles, as for `radius` in center search. */
 const MAX_METERS = 805_000;
@@ -145,8 +144,8 @@ function parseProximity(value: string, ctx: z.RefinementCtx): { meters: number }
 
 type Proximity = ReturnType<typeof parseProximity>;
 interface ServiceParams {
-  search?: string[]; modified_after?: Date; organization_id?: string; taxonomy_id?: HsdsTaxonomyField | null;
-  taxonomy_term_id?: { field: HsdsTaxonomyField; code: string } | null; postcode?: string; proximity?: Proximity;
+  search?: string[]; modified_after?: Date; organization_id?: string; taxonomy_id?: HsdsTaxonomyName | null;
+  taxonomy_term_id?: { field: HsdsTaxonomyName; code: string } | null; postcode?: string; proximity?: Proximity;
 }
 
 /** Parsed query → the filter of hsds-feed.ts; a ZIP code we cannot place is a 400. */

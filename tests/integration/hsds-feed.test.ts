@@ -19,7 +19,7 @@ beforeAll(async () => {
   };
   ids.harlem = await create({ name: 'Harlem Evening IOP' }); // iop + outpatient, ZIP 10027
   ids.chicago = await create({
-    name: 'Lincoln Park Residential',
+    name: 'Lincoln Park Residential', telehealth: true,
     address: { line1: '1 Clark St', city: 'Chicago', state: 'IL', postal_code: '60614' },
     levels_of_care: ['detox', 'residential', 'outpatient'], schedules: [],
     prices: [{ level: 'residential', amount: 600, unit: 'day', price_type: 'cash', source: 'center website', as_of: '2026-05-01' }],
@@ -121,6 +121,24 @@ describe('GET /hsds/services', () => {
     const methadone: Page = await get(`/hsds/services?taxonomy_term_id=${taxonomyTermId('medications', 'methadone')}`);
     expect(methadone.contents.map((s) => s.organization_id)).toEqual([ids.closed]);
     expect((await get(`/hsds/services?taxonomy_id=${taxonomyId('insurers')}`)).total_items).toBe(5); // the closed center lists none
+  });
+
+  it('filters by the listing-fact terms the services carry as attributes', async () => {
+    const names = async (q: string) => ((await get(`/hsds/services?full=true&${q}`)) as Page).contents.map((s) => s.name as string).sort();
+    const perDay = await names(`taxonomy_term_id=${taxonomyTermId('price_units', 'day')}`);
+    expect(perDay).toEqual(['Intensive outpatient at Harlem Evening IOP', 'Residential (inpatient rehab) at Lincoln Park Residential']);
+    expect(await names(`taxonomy_id=${taxonomyId('price_units')}`)).toEqual(perDay);
+    const accepting: Page = await get(`/hsds/services?full=true&taxonomy_term_id=${taxonomyTermId('service_facts', 'accepting_new_patients')}`);
+    expect(accepting.contents.map((s) => s.organization_id)).toEqual([ids.chicago, ids.chicago, ids.chicago]); // Harlem is full, the other closed
+    for (const s of accepting.contents) {
+      expect((s.attributes as { taxonomy_term_id: string }[]).map((a) => a.taxonomy_term_id)).toContain(taxonomyTermId('service_facts', 'accepting_new_patients'));
+    }
+    const telehealth: Page = await get(`/hsds/services?full=true&per_page=100&taxonomy_term_id=${taxonomyTermId('service_facts', 'telehealth')}`);
+    const all: Page = await get('/hsds/services?full=true&per_page=100');
+    const tagged = all.contents.filter((s) => (s.attributes as { taxonomy_term_id: string }[]).some((a) => a.taxonomy_term_id === taxonomyTermId('service_facts', 'telehealth')));
+    expect(telehealth.contents.map((s) => s.id)).toEqual(tagged.map((s) => s.id));
+    expect(telehealth.contents.map((s) => s.organization_id)).toEqual([ids.chicago, ids.chicago, ids.chicago]);
+    expect((await get(`/hsds/services?taxonomy_term_id=${taxonomyTermId('service_facts', 'time_zone')}`)).total_items).toBe(6);
   });
 
   it('streams every matching service as NDJSON', async () => {
@@ -357,7 +375,7 @@ describe('GET /hsds/taxonomies and /hsds/taxonomy_terms', () => {
   it('lists the code lists and their terms', async () => {
     const taxonomies: Page = await get('/hsds/taxonomies');
     expectHsdsResponse('/taxonomies', taxonomies);
-    expect(taxonomies).toMatchObject({ total_items: 6, size: 6, empty: false });
+    expect(taxonomies).toMatchObject({ total_items: 8, size: 8, empty: false }); // 6 code lists, service facts, price units
     const one = await get(`/hsds/taxonomies/${taxonomyId('payers')}`);
     expectHsdsResponse('/taxonomies/{id}', one);
 
