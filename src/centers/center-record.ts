@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Prisma } from '../generated/prisma/client';
+import { centerIdFor } from './center-id';
 import type { Center, CenterInput } from './center-schema';
 
 /** A center row with its children, as every read loads it. */
@@ -108,8 +109,7 @@ export function childRows(c: CenterInput) {
 type Placed = CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean };
 
 /** The row an insert would store, with ids made here (imports write one INSERT per table). */
-export function newCenterRow(placed: Placed, now: Date): CenterRow {
-  const id = randomUUID();
+export function newCenterRow(placed: Placed, now: Date, id = centerIdFor(placed)): CenterRow {
   const { schedules, prices } = childRows(placed);
   return {
     id, ...centerColumns(placed), version: 1, createdAt: now, updatedAt: now,

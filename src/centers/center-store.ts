@@ -4,6 +4,8 @@ import type { Db } from '../db/prisma';
 import { validationError } from '../http/define-route';
 import type { Caller } from '../http/auth';
 import type { Prisma } from '../generated/prisma/client';
+import { storeServiceIds } from '../hsds/store-service-ids';
+import { freeCenterId } from './center-id';
 import { CENTER_INCLUDE, centerColumns, childRows, presentCenter, type CenterRow } from './center-record';
 import { CenterInputSchema, type Center, type CenterInput, type CenterPatch } from './center-schema';
 import { placeCenter } from './geocode-center';
@@ -25,7 +27,7 @@ export async function insertCenter(tx: Tx, input: CenterInput, caller: Caller, a
   const placed = placeCenter(input);
   const { schedules, prices } = childRows(placed);
   const row = await tx.center.create({
-    data: { ...centerColumns(placed), schedules: { create: schedules }, prices: { create: prices } },
+    data: { id: await freeCenterId(tx, placed), ...centerColumns(placed), schedules: { create: schedules }, prices: { create: prices } },
     include: CENTER_INCLUDE,
   });
   await afterWrite(tx, row.id, 'upsert', caller, action, null, presentCenter(row));
@@ -84,6 +86,7 @@ export async function deleteCenter(db: Db, id: string, ifMatch: string | undefin
 /** Every committed write leaves an outbox row (for the search index) and an audit entry. */
 export async function afterWrite(tx: Tx, centerId: string, op: 'upsert' | 'delete', caller: Caller, action: string, before: Center | null, after: Center | null) {
   await tx.searchOutbox.create({ data: { centerId, op } });
+  await storeServiceIds(tx, centerId, before?.levels_of_care, after?.levels_of_care);
   const changed = changedFields(before, after);
   if (before && after && changed.length === 0) return;
   await tx.auditEntry.create({

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/prisma';
+import { centerIdFor, takenCenterIds } from '../centers/center-id';
+import { serviceIdRows } from '../hsds/store-service-ids';
 import { AppError } from '../errors';
 import type { Caller } from '../http/auth';
 import { Prisma } from '../generated/prisma/client';
@@ -10,7 +13,7 @@ import type { placeCenter } from '../centers/geocode-center';
 /**
  * The write path of imports, a batch at a time: one query finds the stored centers of the
  * batch by (source, source_id); new centers go in with one INSERT per table (centers, their
- * schedules and prices, outbox rows and audit entries: what insertCenter + afterWrite write
+ * schedules and prices, outbox rows, HSDS service ids and audit entries: what insertCenter + afterWrite write
  * for one); changed centers go through replaceCenter + afterWrite like any update.
  */
 type Tx = Prisma.TransactionClient;
@@ -76,11 +79,13 @@ export async function writePlan(tx: Tx, plan: BatchPlan, caller: Caller, action:
 async function createCenters(tx: Tx, candidates: readonly Candidate[], caller: Caller, action: string) {
   if (candidates.length === 0) return;
   const now = new Date();
-  const rows = candidates.map((c) => newCenterRow(c.placed, now));
+  const taken = await takenCenterIds(tx, candidates.map((c) => centerIdFor(c.placed)));
+  const rows = candidates.map((c) => newCenterRow(c.placed, now, taken.has(centerIdFor(c.placed)) ? randomUUID() : undefined));
   await insertRows(tx, 'centers', rows.map(({ schedules: _s, prices: _p, ...center }) => center));
   await insertRows(tx, 'center_schedules', rows.flatMap((r) => r.schedules));
   await insertRows(tx, 'center_prices', rows.flatMap((r) => r.prices));
   await insertRows(tx, 'search_outbox', rows.map((r) => ({ centerId: r.id, op: 'upsert' })));
+  await insertRows(tx, 'hsds_service_ids', rows.flatMap((r) => serviceIdRows(r.id, r.levelsOfCare)));
   await insertRows(tx, 'audit_entries', rows.map((r) => {
     const after = presentCenter(r);
     return { centerId: r.id, action, actorKey: caller.keyId, actorName: caller.name, changed: changedFields(null, after), after };
