@@ -76,3 +76,11 @@ export type AuditEntry = Prisma.AuditEntryModel
  * Meilisearch by src/search/index-sync.ts, so only committed writes ever reach the index.
  */
 export type SearchOutbox = Prisma.SearchOutboxModel
+/**
+ * Model HsdsServiceId
+ * The HSDS ids of each center's services (one per level of care), so GET /hsds/services/{id}
+ * and /hsds/service_at_locations/{id} are one index read: the ids are UUID v5 hashes of the
+ * center id and the level (src/hsds/hsds-ids.ts) and cannot be decoded. Written with every
+ * center write (src/hsds/store-service-ids.ts).
+ */
+export type HsdsServiceId = Prisma.HsdsServiceIdModel

@@ -403,7 +403,8 @@ export const ModelName = {
   ApiKey: 'ApiKey',
   ListingReport: 'ListingReport',
   AuditEntry: 'AuditEntry',
-  SearchOutbox: 'SearchOutbox'
+  SearchOutbox: 'SearchOutbox',
+  HsdsServiceId: 'HsdsServiceId'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -419,7 +420,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "center" | "centerSchedule" | "centerPrice" | "apiKey" | "listingReport" | "auditEntry" | "searchOutbox"
+    modelProps: "center" | "centerSchedule" | "centerPrice" | "apiKey" | "listingReport" | "auditEntry" | "searchOutbox" | "hsdsServiceId"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -941,6 +942,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    HsdsServiceId: {
+      payload: Prisma.$HsdsServiceIdPayload<ExtArgs>
+      fields: Prisma.HsdsServiceIdFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.HsdsServiceIdFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.HsdsServiceIdFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>
+        }
+        findFirst: {
+          args: Prisma.HsdsServiceIdFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.HsdsServiceIdFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>
+        }
+        findMany: {
+          args: Prisma.HsdsServiceIdFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>[]
+        }
+        create: {
+          args: Prisma.HsdsServiceIdCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>
+        }
+        createMany: {
+          args: Prisma.HsdsServiceIdCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.HsdsServiceIdCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>[]
+        }
+        delete: {
+          args: Prisma.HsdsServiceIdDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>
+        }
+        update: {
+          args: Prisma.HsdsServiceIdUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>
+        }
+        deleteMany: {
+          args: Prisma.HsdsServiceIdDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.HsdsServiceIdUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.HsdsServiceIdUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>[]
+        }
+        upsert: {
+          args: Prisma.HsdsServiceIdUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HsdsServiceIdPayload>
+        }
+        aggregate: {
+          args: Prisma.HsdsServiceIdAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateHsdsServiceId>
+        }
+        groupBy: {
+          args: Prisma.HsdsServiceIdGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.HsdsServiceIdGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.HsdsServiceIdCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.HsdsServiceIdCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1108,6 +1183,16 @@ export const SearchOutboxScalarFieldEnum = {
 } as const
 
 export type SearchOutboxScalarFieldEnum = (typeof SearchOutboxScalarFieldEnum)[keyof typeof SearchOutboxScalarFieldEnum]
+
+
+export const HsdsServiceIdScalarFieldEnum = {
+  id: 'id',
+  serviceAtLocationId: 'serviceAtLocationId',
+  centerId: 'centerId',
+  level: 'level'
+} as const
+
+export type HsdsServiceIdScalarFieldEnum = (typeof HsdsServiceIdScalarFieldEnum)[keyof typeof HsdsServiceIdScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1489,6 +1574,7 @@ export type GlobalOmitConfig = {
   listingReport?: Prisma.ListingReportOmit
   auditEntry?: Prisma.AuditEntryOmit
   searchOutbox?: Prisma.SearchOutboxOmit
+  hsdsServiceId?: Prisma.HsdsServiceIdOmit
 }
 
 /* Types for Logging */

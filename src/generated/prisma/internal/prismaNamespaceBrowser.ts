@@ -57,7 +57,8 @@ export const ModelName = {
   ApiKey: 'ApiKey',
   ListingReport: 'ListingReport',
   AuditEntry: 'AuditEntry',
-  SearchOutbox: 'SearchOutbox'
+  SearchOutbox: 'SearchOutbox',
+  HsdsServiceId: 'HsdsServiceId'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -204,6 +205,16 @@ export const SearchOutboxScalarFieldEnum = {
 } as const
 
 export type SearchOutboxScalarFieldEnum = (typeof SearchOutboxScalarFieldEnum)[keyof typeof SearchOutboxScalarFieldEnum]
+
+
+export const HsdsServiceIdScalarFieldEnum = {
+  id: 'id',
+  serviceAtLocationId: 'serviceAtLocationId',
+  centerId: 'centerId',
+  level: 'level'
+} as const
+
+export type HsdsServiceIdScalarFieldEnum = (typeof HsdsServiceIdScalarFieldEnum)[keyof typeof HsdsServiceIdScalarFieldEnum]
 
 
 export const SortOrder = {

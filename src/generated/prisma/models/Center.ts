@@ -420,6 +420,7 @@ export type CenterWhereInput = {
   schedules?: Prisma.CenterScheduleListRelationFilter
   prices?: Prisma.CenterPriceListRelationFilter
   reports?: Prisma.ListingReportListRelationFilter
+  hsdsServiceIds?: Prisma.HsdsServiceIdListRelationFilter
 }
 
 export type CenterOrderByWithRelationInput = {
@@ -459,6 +460,7 @@ export type CenterOrderByWithRelationInput = {
   schedules?: Prisma.CenterScheduleOrderByRelationAggregateInput
   prices?: Prisma.CenterPriceOrderByRelationAggregateInput
   reports?: Prisma.ListingReportOrderByRelationAggregateInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdOrderByRelationAggregateInput
 }
 
 export type CenterWhereUniqueInput = Prisma.AtLeast<{
@@ -502,6 +504,7 @@ export type CenterWhereUniqueInput = Prisma.AtLeast<{
   schedules?: Prisma.CenterScheduleListRelationFilter
   prices?: Prisma.CenterPriceListRelationFilter
   reports?: Prisma.ListingReportListRelationFilter
+  hsdsServiceIds?: Prisma.HsdsServiceIdListRelationFilter
 }, "id" | "source_sourceId">
 
 export type CenterOrderByWithAggregationInput = {
@@ -621,6 +624,7 @@ export type CenterCreateInput = {
   schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
 export type CenterUncheckedCreateInput = {
@@ -660,6 +664,7 @@ export type CenterUncheckedCreateInput = {
   schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
 export type CenterUpdateInput = {
@@ -699,6 +704,7 @@ export type CenterUpdateInput = {
   schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterUncheckedUpdateInput = {
@@ -738,6 +744,7 @@ export type CenterUncheckedUpdateInput = {
   schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterCreateManyInput = {
@@ -1124,6 +1131,20 @@ export type CenterUpdateOneRequiredWithoutReportsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CenterUpdateToOneWithWhereWithoutReportsInput, Prisma.CenterUpdateWithoutReportsInput>, Prisma.CenterUncheckedUpdateWithoutReportsInput>
 }
 
+export type CenterCreateNestedOneWithoutHsdsServiceIdsInput = {
+  create?: Prisma.XOR<Prisma.CenterCreateWithoutHsdsServiceIdsInput, Prisma.CenterUncheckedCreateWithoutHsdsServiceIdsInput>
+  connectOrCreate?: Prisma.CenterCreateOrConnectWithoutHsdsServiceIdsInput
+  connect?: Prisma.CenterWhereUniqueInput
+}
+
+export type CenterUpdateOneRequiredWithoutHsdsServiceIdsNestedInput = {
+  create?: Prisma.XOR<Prisma.CenterCreateWithoutHsdsServiceIdsInput, Prisma.CenterUncheckedCreateWithoutHsdsServiceIdsInput>
+  connectOrCreate?: Prisma.CenterCreateOrConnectWithoutHsdsServiceIdsInput
+  upsert?: Prisma.CenterUpsertWithoutHsdsServiceIdsInput
+  connect?: Prisma.CenterWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CenterUpdateToOneWithWhereWithoutHsdsServiceIdsInput, Prisma.CenterUpdateWithoutHsdsServiceIdsInput>, Prisma.CenterUncheckedUpdateWithoutHsdsServiceIdsInput>
+}
+
 export type CenterCreateWithoutSchedulesInput = {
   id?: string
   name: string
@@ -1160,6 +1181,7 @@ export type CenterCreateWithoutSchedulesInput = {
   updatedAt?: Date | string
   prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
 export type CenterUncheckedCreateWithoutSchedulesInput = {
@@ -1198,6 +1220,7 @@ export type CenterUncheckedCreateWithoutSchedulesInput = {
   updatedAt?: Date | string
   prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
 export type CenterCreateOrConnectWithoutSchedulesInput = {
@@ -1252,6 +1275,7 @@ export type CenterUpdateWithoutSchedulesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterUncheckedUpdateWithoutSchedulesInput = {
@@ -1290,6 +1314,7 @@ export type CenterUncheckedUpdateWithoutSchedulesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterCreateWithoutPricesInput = {
@@ -1328,6 +1353,7 @@ export type CenterCreateWithoutPricesInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
 export type CenterUncheckedCreateWithoutPricesInput = {
@@ -1366,6 +1392,7 @@ export type CenterUncheckedCreateWithoutPricesInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
 export type CenterCreateOrConnectWithoutPricesInput = {
@@ -1420,6 +1447,7 @@ export type CenterUpdateWithoutPricesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterUncheckedUpdateWithoutPricesInput = {
@@ -1458,6 +1486,7 @@ export type CenterUncheckedUpdateWithoutPricesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterCreateWithoutReportsInput = {
@@ -1496,6 +1525,7 @@ export type CenterCreateWithoutReportsInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
 export type CenterUncheckedCreateWithoutReportsInput = {
@@ -1534,6 +1564,7 @@ export type CenterUncheckedCreateWithoutReportsInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
 export type CenterCreateOrConnectWithoutReportsInput = {
@@ -1588,6 +1619,7 @@ export type CenterUpdateWithoutReportsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterUncheckedUpdateWithoutReportsInput = {
@@ -1626,6 +1658,179 @@ export type CenterUncheckedUpdateWithoutReportsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
+}
+
+export type CenterCreateWithoutHsdsServiceIdsInput = {
+  id?: string
+  name: string
+  description?: string | null
+  status?: $Enums.CenterStatus
+  phone?: string | null
+  website?: string | null
+  email?: string | null
+  addressLine1: string
+  addressLine2?: string | null
+  city: string
+  state: string
+  postalCode: string
+  lat: number
+  lng: number
+  geocoded?: boolean
+  timezone: string
+  levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterCreatemodalitiesInput | string[]
+  medications?: Prisma.CenterCreatemedicationsInput | string[]
+  payers?: Prisma.CenterCreatepayersInput | string[]
+  insurers?: Prisma.CenterCreateinsurersInput | string[]
+  populations?: Prisma.CenterCreatepopulationsInput | string[]
+  languages?: Prisma.CenterCreatelanguagesInput | string[]
+  telehealth?: boolean
+  acceptingNewPatients?: boolean
+  accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  licenseNumber?: string | null
+  verifiedAt?: Date | string | null
+  source?: string | null
+  sourceId?: string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
+  prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+}
+
+export type CenterUncheckedCreateWithoutHsdsServiceIdsInput = {
+  id?: string
+  name: string
+  description?: string | null
+  status?: $Enums.CenterStatus
+  phone?: string | null
+  website?: string | null
+  email?: string | null
+  addressLine1: string
+  addressLine2?: string | null
+  city: string
+  state: string
+  postalCode: string
+  lat: number
+  lng: number
+  geocoded?: boolean
+  timezone: string
+  levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterCreatemodalitiesInput | string[]
+  medications?: Prisma.CenterCreatemedicationsInput | string[]
+  payers?: Prisma.CenterCreatepayersInput | string[]
+  insurers?: Prisma.CenterCreateinsurersInput | string[]
+  populations?: Prisma.CenterCreatepopulationsInput | string[]
+  languages?: Prisma.CenterCreatelanguagesInput | string[]
+  telehealth?: boolean
+  acceptingNewPatients?: boolean
+  accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  licenseNumber?: string | null
+  verifiedAt?: Date | string | null
+  source?: string | null
+  sourceId?: string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
+  prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+}
+
+export type CenterCreateOrConnectWithoutHsdsServiceIdsInput = {
+  where: Prisma.CenterWhereUniqueInput
+  create: Prisma.XOR<Prisma.CenterCreateWithoutHsdsServiceIdsInput, Prisma.CenterUncheckedCreateWithoutHsdsServiceIdsInput>
+}
+
+export type CenterUpsertWithoutHsdsServiceIdsInput = {
+  update: Prisma.XOR<Prisma.CenterUpdateWithoutHsdsServiceIdsInput, Prisma.CenterUncheckedUpdateWithoutHsdsServiceIdsInput>
+  create: Prisma.XOR<Prisma.CenterCreateWithoutHsdsServiceIdsInput, Prisma.CenterUncheckedCreateWithoutHsdsServiceIdsInput>
+  where?: Prisma.CenterWhereInput
+}
+
+export type CenterUpdateToOneWithWhereWithoutHsdsServiceIdsInput = {
+  where?: Prisma.CenterWhereInput
+  data: Prisma.XOR<Prisma.CenterUpdateWithoutHsdsServiceIdsInput, Prisma.CenterUncheckedUpdateWithoutHsdsServiceIdsInput>
+}
+
+export type CenterUpdateWithoutHsdsServiceIdsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCenterStatusFieldUpdateOperationsInput | $Enums.CenterStatus
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  addressLine1?: Prisma.StringFieldUpdateOperationsInput | string
+  addressLine2?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  state?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  lat?: Prisma.FloatFieldUpdateOperationsInput | number
+  lng?: Prisma.FloatFieldUpdateOperationsInput | number
+  geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
+  medications?: Prisma.CenterUpdatemedicationsInput | string[]
+  payers?: Prisma.CenterUpdatepayersInput | string[]
+  insurers?: Prisma.CenterUpdateinsurersInput | string[]
+  populations?: Prisma.CenterUpdatepopulationsInput | string[]
+  languages?: Prisma.CenterUpdatelanguagesInput | string[]
+  telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
+  prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+}
+
+export type CenterUncheckedUpdateWithoutHsdsServiceIdsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCenterStatusFieldUpdateOperationsInput | $Enums.CenterStatus
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  addressLine1?: Prisma.StringFieldUpdateOperationsInput | string
+  addressLine2?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  state?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  lat?: Prisma.FloatFieldUpdateOperationsInput | number
+  lng?: Prisma.FloatFieldUpdateOperationsInput | number
+  geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
+  medications?: Prisma.CenterUpdatemedicationsInput | string[]
+  payers?: Prisma.CenterUpdatepayersInput | string[]
+  insurers?: Prisma.CenterUpdateinsurersInput | string[]
+  populations?: Prisma.CenterUpdatepopulationsInput | string[]
+  languages?: Prisma.CenterUpdatelanguagesInput | string[]
+  telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
+  prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
 }
 
 
@@ -1637,12 +1842,14 @@ export type CenterCountOutputType = {
   schedules: number
   prices: number
   reports: number
+  hsdsServiceIds: number
 }
 
 export type CenterCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   schedules?: boolean | CenterCountOutputTypeCountSchedulesArgs
   prices?: boolean | CenterCountOutputTypeCountPricesArgs
   reports?: boolean | CenterCountOutputTypeCountReportsArgs
+  hsdsServiceIds?: boolean | CenterCountOutputTypeCountHsdsServiceIdsArgs
 }
 
 /**
@@ -1674,6 +1881,13 @@ export type CenterCountOutputTypeCountPricesArgs<ExtArgs extends runtime.Types.E
  */
 export type CenterCountOutputTypeCountReportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.ListingReportWhereInput
+}
+
+/**
+ * CenterCountOutputType without action
+ */
+export type CenterCountOutputTypeCountHsdsServiceIdsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.HsdsServiceIdWhereInput
 }
 
 
@@ -1714,6 +1928,7 @@ export type CenterSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   schedules?: boolean | Prisma.Center$schedulesArgs<ExtArgs>
   prices?: boolean | Prisma.Center$pricesArgs<ExtArgs>
   reports?: boolean | Prisma.Center$reportsArgs<ExtArgs>
+  hsdsServiceIds?: boolean | Prisma.Center$hsdsServiceIdsArgs<ExtArgs>
   _count?: boolean | Prisma.CenterCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["center"]>
 
@@ -1830,6 +2045,7 @@ export type CenterInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   schedules?: boolean | Prisma.Center$schedulesArgs<ExtArgs>
   prices?: boolean | Prisma.Center$pricesArgs<ExtArgs>
   reports?: boolean | Prisma.Center$reportsArgs<ExtArgs>
+  hsdsServiceIds?: boolean | Prisma.Center$hsdsServiceIdsArgs<ExtArgs>
   _count?: boolean | Prisma.CenterCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CenterIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -1841,6 +2057,7 @@ export type $CenterPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     schedules: Prisma.$CenterSchedulePayload<ExtArgs>[]
     prices: Prisma.$CenterPricePayload<ExtArgs>[]
     reports: Prisma.$ListingReportPayload<ExtArgs>[]
+    hsdsServiceIds: Prisma.$HsdsServiceIdPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2282,6 +2499,7 @@ export interface Prisma__CenterClient<T, Null = never, ExtArgs extends runtime.T
   schedules<T extends Prisma.Center$schedulesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$schedulesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CenterSchedulePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   prices<T extends Prisma.Center$pricesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$pricesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CenterPricePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reports<T extends Prisma.Center$reportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$reportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ListingReportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  hsdsServiceIds<T extends Prisma.Center$hsdsServiceIdsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$hsdsServiceIdsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HsdsServiceIdPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2806,6 +3024,30 @@ export type Center$reportsArgs<ExtArgs extends runtime.Types.Extensions.Internal
   take?: number
   skip?: number
   distinct?: Prisma.ListingReportScalarFieldEnum | Prisma.ListingReportScalarFieldEnum[]
+}
+
+/**
+ * Center.hsdsServiceIds
+ */
+export type Center$hsdsServiceIdsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the HsdsServiceId
+   */
+  select?: Prisma.HsdsServiceIdSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the HsdsServiceId
+   */
+  omit?: Prisma.HsdsServiceIdOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.HsdsServiceIdInclude<ExtArgs> | null
+  where?: Prisma.HsdsServiceIdWhereInput
+  orderBy?: Prisma.HsdsServiceIdOrderByWithRelationInput | Prisma.HsdsServiceIdOrderByWithRelationInput[]
+  cursor?: Prisma.HsdsServiceIdWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.HsdsServiceIdScalarFieldEnum | Prisma.HsdsServiceIdScalarFieldEnum[]
 }
 
 /**
