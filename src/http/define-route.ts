@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../errors';
 import { requireRole, type Role } from './auth';
+import { findUnstorableText } from './unstorable-text';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -57,7 +58,7 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, P extends z.Zo
       const input = {
         query: spec.query ? parseInput(spec.query, req.query, 'query') : undefined,
         params: spec.params ? parseInput(spec.params, req.params, 'path') : undefined,
-        body: spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined,
+        body: spec.body ? parseInput(spec.body, bodyOf(req), 'body') : undefined,
       } as { query: z.output<Q>; params: z.output<P>; body: z.output<B> };
       const result = await spec.handler(input, req, res);
       if (!res.headersSent && result !== undefined) res.json(result);
@@ -66,7 +67,23 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, P extends z.Zo
   router[spec.method](spec.path, ...handlers);
 }
 
+/** No body at all reads as `{}`; a JSON body that is not an object (`null`, `[]`, `3`) is a 400. */
+function bodyOf(req: Request): unknown {
+  if (req.body === undefined) return {};
+  if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+    throw new AppError('validation_failed', 'body: must be a JSON object', { errors: [{ path: 'body', message: 'must be a JSON object' }] });
+  }
+  return req.body;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: 'query' | 'path' | 'body'): z.output<S> {
+  // Checked before the schema, so it covers every text field, including ones added later.
+  const unstorable = findUnstorableText(value);
+  if (unstorable.length) {
+    // A repeated query parameter is an array; name the parameter, not its position.
+    const errors = unstorable.map(({ path, message }) => ({ path: (where === 'body' ? path.join('.') : String(path[0] ?? '')) || where, message }));
+    throw new AppError('validation_failed', errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw validationError(parsed.error, where);
