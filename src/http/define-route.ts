@@ -13,6 +13,8 @@ interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodTyp
   /** Express syntax (`/v1/centers/:id`); the OpenAPI path is derived from it. */
   path: string;
   summary: string;
+  /** Defaults to the method and path (`get /v1/centers/{id}` → `getCentersById`). */
+  operationId?: string;
   description?: string;
   tags: string[];
   /** Minimum role; omitted = public. */
@@ -40,6 +42,7 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, P extends z.Zo
   registry.registerPath({
     method: spec.method,
     path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    operationId: spec.operationId ?? operationIdOf(spec.method, spec.path),
     summary: spec.summary,
     description: spec.description,
     tags: spec.tags,
@@ -102,11 +105,25 @@ export function validationError(error: z.ZodError, where: string, pathOf = (p: P
   return new AppError('validation_failed', detail, { errors });
 }
 
-function commonProblemResponses(spec: { role?: Role; query?: unknown; body?: unknown; params?: unknown }): RouteConfig['responses'] {
+/** `get /v1/centers/{id}/history` → `getCentersByIdHistory`: stable, unique per method and path. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path.split('/').filter((seg) => seg && seg !== 'v1').map((seg) => {
+    const param = /^:(\w+)$/.exec(seg);
+    const word = (param ? `by_${param[1]}` : seg).replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase());
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  });
+  return method + words.join('');
+}
+
+/** The problems every route can answer besides its own: bad input, keys, body size, rate limit. */
+function commonProblemResponses(spec: { role?: Role; query?: unknown; body?: unknown; params?: unknown; rawBody?: unknown }): RouteConfig['responses'] {
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
   return {
     ...(spec.query || spec.body || spec.params ? { 400: problem('Invalid input; `errors` names each field') } : {}),
-    ...(spec.role ? { 401: problem('No or unknown API key'), 403: problem('The key\'s role may not do this') } : {}),
+    // A key that is sent must be valid, on every route (src/http/auth.ts).
+    401: problem(spec.role ? 'No API key, or an unknown or revoked one' : 'The Authorization header names an unknown or revoked key (send none to read anonymously)'),
+    ...(spec.role ? { 403: problem('The key\'s role may not do this') } : {}),
+    ...(spec.body ? { 413: problem('The JSON body is larger than JSON_BODY_LIMIT') } : {}),
     429: problem('Rate limited; see Retry-After and RateLimit-* headers'),
   };
 }
