@@ -52,7 +52,7 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, P extends z.Zo
       params: spec.params as never,
       body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : spec.rawBody,
     },
-    responses: { ...spec.responses, ...commonProblemResponses(spec) },
+    responses: { ...withProblemBodies(spec.responses), ...commonProblemResponses(spec) },
   });
 
   const handlers = [
@@ -115,9 +115,17 @@ export function operationIdOf(method: string, path: string): string {
   return method + words.join('');
 }
 
+const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+/** Every error is problem+json (src/http/problem.ts): say so where a route gave only a description. */
+function withProblemBodies(responses: RouteConfig['responses']): RouteConfig['responses'] {
+  return Object.fromEntries(Object.entries(responses).map(([status, response]) =>
+    [status, Number(status) >= 400 && !('content' in response && response.content) ? { ...response, content: problemContent } : response]));
+}
+
 /** The problems every route can answer besides its own: bad input, keys, body size, rate limit. */
 function commonProblemResponses(spec: { role?: Role; query?: unknown; body?: unknown; params?: unknown; rawBody?: unknown }): RouteConfig['responses'] {
-  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+  const problem = (description: string) => ({ description, content: problemContent });
   return {
     ...(spec.query || spec.body || spec.params ? { 400: problem('Invalid input; `errors` names each field') } : {}),
     // A key that is sent must be valid, on every route (src/http/auth.ts).
