@@ -102,11 +102,40 @@ export function fromSchema(doc: Doc, schema: Schema, depth = 0): fc.Arbitrary<un
   }
 }
 
+/** A valid value, or one with a hostile field, or with NUL / a lone surrogate inside one of its strings. */
+export function withFaults(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 2, arbitrary: valid },
+    { weight: 2, arbitrary: fc.tuple(valid, hostileJson, fc.nat()).map(([value, bad, pick]) => corrupt(value, bad, pick)) },
+    { weight: 2, arbitrary: fc.tuple(valid, fc.constantFrom('\u0000', '\u0000', '\ud800', '\udc00'), fc.nat()).map(([value, bad, pick]) => injectIntoString(value, bad, pick)) },
+  );
+}
+
+/** Puts `bad` in the middle of the `pick`-th string of a JSON value (keeps its type: passes type checks). */
+export function injectIntoString(value: unknown, bad: string, pick: number): unknown {
+  const copy = JSON.parse(JSON.stringify(value ?? null)) as unknown;
+  const slots: { parent: Record<string | number, unknown>; key: string | number }[] = [];
+  const walk = (v: unknown) => {
+    if (v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (typeof item === 'string') slots.push({ parent: v as Record<string, unknown>, key: Array.isArray(v) ? Number(k) : k });
+        else walk(item);
+      }
+    }
+  };
+  walk(copy);
+  if (typeof copy === 'string') return copy + bad;
+  if (slots.length === 0) return copy;
+  const { parent, key } = slots[pick % slots.length];
+  const text = parent[key] as string;
+  parent[key] = text.slice(0, text.length >> 1) + bad + text.slice(text.length >> 1);
+  return copy;
+}
+
 /** A schema's valid value with, now and then, one field anywhere in it replaced by a hostile one. */
 export function mostlyValid(doc: Doc, schema: Schema): fc.Arbitrary<unknown> {
   return fc.oneof(
-    { weight: 3, arbitrary: fromSchema(doc, schema) },
-    { weight: 3, arbitrary: fc.tuple(fromSchema(doc, schema), hostileJson, fc.nat()).map(([value, bad, pick]) => corrupt(value, bad, pick)) },
+    { weight: 4, arbitrary: withFaults(fromSchema(doc, schema)) },
     { weight: 1, arbitrary: hostileJson },
   );
 }
