@@ -81,6 +81,15 @@ describe('an import row with NUL fails alone, and a dry run says the same as the
   });
 });
 
+describe('values the database would change', () => {
+  it('a price below a cent is a 400, not stored as $0 (found by the API fuzz)', async () => {
+    const center = buildCenter();
+    const res = await t.request.post('/v1/centers').set(admin).send({ ...center, prices: [{ ...center.prices![0], amount: 0.001 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: 'prices.0.amount', message: expect.stringMatching(/0\.01/) }]);
+  });
+});
+
 describe('a body that is not a JSON object', () => {
   it.each(['null', '[]', '"text"', '3'])('%s → 400 naming the body', async (raw) => {
     const res = await t.request.post('/v1/centers').set(admin).set('Content-Type', 'application/json').send(raw);

@@ -45,7 +45,13 @@ export function resolve(doc: Doc, schema: Schema): Schema {
 
 function stringOf(s: Schema): fc.Arbitrary<string> {
   if (s.format === 'uuid') return fc.uuid({ version: 4 });
-  if (s.format === 'date-time') return fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (s.format === 'date-time') {
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString()) },
+      // Valid as text, out of range for the database or for Date.
+      { weight: 2, arbitrary: fc.constantFrom('0000-12-31T23:00:00Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00Z', '2026-02-30T00:00:00Z') },
+    );
+  }
   if (s.format === 'date') return fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   if (s.format === 'email') return fc.emailAddress();
   if (s.format === 'uri' || s.format === 'url') return fc.webUrl();
@@ -62,7 +68,16 @@ function numberOf(s: Schema, integer: boolean): fc.Arbitrary<number> {
   const min = (s.minimum as number | undefined) ?? (exMin !== undefined ? exMin + (integer ? 1 : 1e-6) : -1e6);
   const max = (s.maximum as number | undefined) ?? (exMax !== undefined ? exMax - (integer ? 1 : 1e-6) : 1e6);
   if (integer) return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+
   return fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
+}
+
+/** Just past a number's documented bounds, and on them. */
+export function edgesOf(doc: Doc, schema: Schema): fc.Arbitrary<unknown> | null {
+  const s = resolve(doc, schema);
+  const values = [s.minimum, s.maximum, s.exclusiveMinimum, s.exclusiveMaximum].filter((v): v is number => typeof v === 'number')
+    .flatMap((v) => [v - 1, v, v + 1, v - 0.5, v + 0.5]);
+  return values.length ? fc.constantFrom(...values) : null;
 }
 
 /** A value the schema describes as valid (as far as a JSON Schema can say). */
