@@ -10,7 +10,9 @@ export interface UnstorableText { path: PropertyKey[]; message: string }
 
 /** Every string (value or object key) in a parsed JSON value or query that cannot be stored. */
 export function findUnstorableText(value: unknown, path: PropertyKey[] = [], found: UnstorableText[] = [], depth = 0): UnstorableText[] {
-  if (found.length >= 20 || depth > MAX_DEPTH) return found;
+  if (found.length >= 20) return found;
+  // No input of this API nests this deep; unchecked, it could hide a NUL.
+  if (depth > MAX_DEPTH) { found.push({ path, message: 'is nested too deeply' }); return found; }
   if (typeof value === 'string') {
     const hit = UNSTORABLE.exec(value);
     if (hit) found.push({ path, message: hit[0] === '\u0000' ? 'must not contain the NUL character (\\u0000)' : 'must be valid Unicode text (it has an unpaired surrogate)' });
