@@ -70,9 +70,16 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, P extends z.Zo
   router[spec.method](spec.path, ...handlers);
 }
 
-/** No body at all reads as `{}`; a JSON body that is not an object (`null`, `[]`, `3`) is a 400. */
+/**
+ * No body at all reads as `{}`; a body the JSON parser skipped (another Content-Type) is a 415,
+ * not silently an empty change; a JSON body that is not an object (`null`, `[]`, `3`) is a 400.
+ */
 function bodyOf(req: Request): unknown {
-  if (req.body === undefined) return {};
+  if (req.body === undefined) {
+    const sent = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (sent) throw new AppError('unsupported_media_type', `Send the body as application/json (got ${req.get('content-type') ? `Content-Type ${req.get('content-type')}` : 'no Content-Type'})`);
+    return {};
+  }
   if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
     throw new AppError('validation_failed', 'body: must be a JSON object', { errors: [{ path: 'body', message: 'must be a JSON object' }] });
   }
@@ -131,7 +138,7 @@ function commonProblemResponses(spec: { role?: Role; query?: unknown; body?: unk
     // A key that is sent must be valid, on every route (src/http/auth.ts).
     401: problem(spec.role ? 'No API key, or an unknown or revoked one' : 'The Authorization header names an unknown or revoked key (send none to read anonymously)'),
     ...(spec.role ? { 403: problem('The key\'s role may not do this') } : {}),
-    ...(spec.body ? { 413: problem('The JSON body is larger than JSON_BODY_LIMIT') } : {}),
+    ...(spec.body ? { 413: problem('The JSON body is larger than JSON_BODY_LIMIT'), 415: problem('The body is not application/json') } : {}),
     429: problem('Rate limited; see Retry-After and RateLimit-* headers'),
   };
 }

@@ -123,6 +123,9 @@ function bodyArbitrary(path: string, op: Operation): fc.Arbitrary<FuzzRequest['b
   return fc.oneof(
     { weight: 9, arbitrary: valid.map((v) => ({ type: 'application/json', text: JSON.stringify(v) ?? 'null' })) },
     { weight: 1, arbitrary: fc.constantFrom('null', '', '{', '[]', '"x"', '{"__proto__":{"x":1}}').map((text) => ({ type: 'application/json', text })) },
+    // Past JSON_BODY_LIMIT (1 MB), and JSON sent as another type.
+    { weight: 1, arbitrary: fc.constantFrom('application/json', 'application/merge-patch+json').map((type) => ({ type, text: `{"name":"${'x'.repeat(1_100_000)}"}` })) },
+    { weight: 1, arbitrary: valid.map((v) => ({ type: 'text/plain', text: JSON.stringify(v) ?? 'null' })) },
   );
 }
 

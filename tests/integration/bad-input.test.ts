@@ -98,6 +98,14 @@ describe('a body that is not a JSON object', () => {
     expect(res.body.errors).toEqual([{ path: 'body', message: 'must be a JSON object' }]);
   });
 
+  it('JSON sent as text/plain is a 415, not an empty change', async () => {
+    const created = await t.request.post('/v1/centers').set(admin).send(buildCenter());
+    const res = await t.request.patch(`/v1/centers/${created.body.id}`).set(admin).set('Content-Type', 'text/plain').send('{"name":"Renamed"}');
+    expect(res.status).toBe(415);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await t.request.get(`/v1/centers/${created.body.id}`)).body.name).toBe(created.body.name);
+  });
+
   it('null on PATCH is not taken as an empty change', async () => {
     const created = await t.request.post('/v1/centers').set(admin).send(buildCenter());
     const res = await t.request.patch(`/v1/centers/${created.body.id}`).set(admin).set('Content-Type', 'application/json').send('null');
