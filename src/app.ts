@@ -37,7 +37,8 @@ export function createApp(deps: AppDeps) {
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(cors({ origin: '*', exposedHeaders: ['ETag', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] }));
   // Imports stream their own body (any size up to IMPORT_BODY_LIMIT_MB); everything else is small JSON.
-  const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // Not strict: `null` or `3` is valid JSON, answered by the route's validation ("body: must be a JSON object").
+  const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'], strict: false });
   app.use((req, res, next) => (req.path === '/v1/imports' ? next() : json(req, res, next)));
   app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
 

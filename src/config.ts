@@ -19,7 +19,7 @@ const ConfigSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   EMBEDDED_MEILI_PORT: z.coerce.number().int().default(7709),
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional()
-    .describe('Bootstrap admin key; unset = none (create keys with `npm run api-key`)'),
+    .describe('Bootstrap admin key; unset = none (create keys with `npm run api-key -- create --name <name> --role admin`, or POST /v1/api-keys)'),
   SEED_WHEN_EMPTY: z.stringbool().default(true).describe('Load seed/centers.json when the directory is empty'),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().positive().default(120).describe('Requests per window per IP without a key'),

@@ -38,7 +38,8 @@ export const ScheduleSchema = z.strictObject({
 
 export const PriceSchema = z.strictObject({
   level: z.enum(CODE_FIELDS.levels_of_care),
-  amount: z.number().positive().max(1_000_000).describe('Price in USD per unit'),
+  // Stored to the cent (numeric(12,2)): 0.001 would be kept as 0, a price of nothing.
+  amount: z.number().min(0.01).max(1_000_000).describe('Price in USD per unit'),
   unit: z.enum(PRICE_UNITS).describe('day = a day of attendance (IOP/PHP) or a night (residential, hospital)'),
   price_type: z.enum(PRICE_TYPES).describe('cash = self-pay price; billed_charge = list price billed to insurers'),
   typical_length: z.strictObject({

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { Caller } from '../http/auth';
 import { Prisma } from '../generated/prisma/client';
 import { CenterInputSchema } from '../centers/center-schema';
+import { findUnstorableText } from '../http/unstorable-text';
 import { placeCenter } from '../centers/geocode-center';
 import { keyOf, planBatch, writePlan, type Candidate, type Refused } from './import-batch';
 import type { FieldProblem, ImportRecord, RecordSource } from './read-records';
@@ -116,6 +117,9 @@ const isConflict = (err: unknown) =>
 
 /** A validated, geocoded record with its upsert key, or what is wrong with it. */
 function toCandidate(record: ImportRecord, source: RecordSource, seen: Map<string, number>): Candidate | FieldProblem[] {
+  // Text the database cannot store fails this record alone (and in a dry run too), not its batch.
+  const unstorable = findUnstorableText(record.input).map(({ path, message }) => ({ code: 'custom', path, message }));
+  if (unstorable.length) return [...record.errors, ...source.fieldErrors(unstorable, record.input)];
   const parsed = CenterInputSchema.safeParse(record.input);
   const schemaErrors = parsed.success ? [] : source.fieldErrors(parsed.error.issues, record.input);
   if (record.errors.length || !parsed.success) {
