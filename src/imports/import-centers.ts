@@ -4,6 +4,7 @@ import type { Caller } from '../http/auth';
 import { isRetryableConflict, isUniqueViolation } from '../db/db-errors';
 import { CenterInputSchema } from '../centers/center-schema';
 import { placeCenter } from '../centers/geocode-center';
+import { importSlotsOf } from './import-slots';
 import { keyOf, lockKeys, planBatch, writePlan, type Candidate, type Refused } from './import-batch';
 import type { FieldProblem, ImportRecord, RecordSource } from './read-records';
 import { ImportTally, type ImportMode, type ImportSummary } from './import-summary';
@@ -66,7 +67,7 @@ export async function importCenters(db: Db, source: RecordSource, opts: ImportOp
         opts.onCommit?.();
       });
     } else {
-      await db.$transaction(async (tx) => {
+      await importSlotsOf(db).run(() => db.$transaction(async (tx) => {
         await eachBatch(async (candidates) => {
           await lockKeys(tx, candidates);
           const plan = await planBatch(tx, candidates);
@@ -74,7 +75,7 @@ export async function importCenters(db: Db, source: RecordSource, opts: ImportOp
           tally.planned(plan, tally.counts.failed === 0 ? asProblems(await writePlan(tx, plan, opts.caller, action)) : []);
         });
         if (tally.counts.failed > 0) throw new Rejected();
-      }, { timeout: WHOLE_IMPORT_TIMEOUT_MS, maxWait: 30_000 });
+      }, { timeout: WHOLE_IMPORT_TIMEOUT_MS, maxWait: 30_000 }));
       opts.onCommit?.();
     }
   } catch (err) {
