@@ -40,7 +40,6 @@ export function createApp(deps: AppDeps) {
   // Not strict: `null` or `3` is valid JSON, answered by the route's validation ("body: must be a JSON object").
   const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'], strict: false });
   app.use((req, res, next) => (req.path === '/v1/imports' ? next() : json(req, res, next)));
-  app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
 
   const registry = createRegistry();
   const health = healthRoutes(deps, registry);
@@ -59,7 +58,8 @@ export function createApp(deps: AppDeps) {
 
   app.get('/openapi.json', (_req, res) => { res.json(openapi); });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Treatment Center Directory API' }));
-  app.use(health); // monitoring is not rate limited
+  app.use(health); // monitoring is not rate limited, and a probe's stale key must not fail it
+  app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
   app.use(apiRateLimit(config));
   for (const router of routers) app.use(router);
   app.use(methodNotAllowedFor(registry));

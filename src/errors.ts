@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, title: 'Too many requests' },
   search_unavailable: { status: 503, title: 'Search is temporarily unavailable' },
   not_ready: { status: 503, title: 'Not ready' },
+  db_unavailable: { status: 503, title: 'The database is temporarily unavailable' },
+  busy: { status: 503, title: 'Too many imports at once' },
   internal: { status: 500, title: 'Internal server error' },
 } as const;
 

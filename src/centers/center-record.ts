@@ -60,7 +60,7 @@ export function presentCenter(row: CenterRow): Center {
 }
 
 /** A validated, geocoded input → the scalar columns of a row. */
-export function centerColumns(c: CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean }) {
+export function centerColumns(c: CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean; timezoneDerived: boolean }) {
   return {
     name: c.name,
     description: c.description ?? null,
@@ -77,6 +77,7 @@ export function centerColumns(c: CenterInput & { location: { lat: number; lng: n
     lng: c.location.lng,
     geocoded: c.geocoded,
     timezone: c.timezone,
+    timezoneDerived: c.timezoneDerived,
     levelsOfCare: c.levels_of_care,
     modalities: c.modalities,
     medications: c.medications,
@@ -106,7 +107,7 @@ export function childRows(c: CenterInput) {
   };
 }
 
-type Placed = CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean };
+type Placed = CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean; timezoneDerived: boolean };
 
 /** The row an insert would store, with ids made here (imports write one INSERT per table). */
 export function newCenterRow(placed: Placed, now: Date, id = centerIdFor(placed)): CenterRow {

@@ -79,7 +79,8 @@ const centerFields = {
   prices: z.array(PriceSchema).max(50).default([]),
   accreditations: z.array(z.string().trim().min(1).max(100)).max(20).default([]).describe('e.g. "joint_commission", "carf"'),
   license_number: z.string().trim().max(100).nullish(),
-  verified_at: z.iso.datetime({ offset: true }).nullish().describe('When a person last confirmed the listing'),
+  verified_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).nullish()
+    .describe('When a person last confirmed the listing: a date-time, or a date (stored as midnight UTC)'),
   source: z.string().trim().min(1).max(50).regex(/^[a-z0-9_.-]+$/, 'must be lowercase letters, digits, ".", "_" or "-"').nullish()
     .describe('External data source; with source_id, the stable key imports upsert on'),
   source_id: z.string().trim().min(1).max(200).nullish().describe('The record id in the external source'),

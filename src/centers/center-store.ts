@@ -125,11 +125,14 @@ function mergePatch(current: Center, patch: CenterPatch): CenterInput {
 }
 
 function keepGeocodedLocation(current: CenterRow, input: CenterInput): CenterInput {
+  let kept = input;
   // A location the server geocoded is re-derived from the ZIP, not kept as if given.
   if (current.geocoded && input.location && input.location.lat === current.lat && input.location.lng === current.lng) {
-    return { ...input, location: null, timezone: input.timezone };
+    kept = { ...kept, location: null };
   }
-  return input;
+  // Likewise a derived time zone follows the (new) location; one the caller gave stays.
+  if (current.timezoneDerived && input.timezone === current.timezone) kept = { ...kept, timezone: null };
+  return kept;
 }
 
 function stripNulls(o: Record<string, unknown>) {

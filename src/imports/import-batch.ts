@@ -52,6 +52,21 @@ export async function planBatch(db: Db | Tx, candidates: readonly Candidate[]): 
   return plan;
 }
 
+/**
+ * Holds the batch's keys until the transaction ends, so that concurrent imports of the same
+ * records take turns: the later one then plans against the earlier one's committed rows
+ * (updates or unchanged) instead of inserting them again. Taken in key order, so two imports
+ * of one file cannot deadlock.
+ */
+export async function lockKeys(tx: Tx, candidates: readonly Candidate[]) {
+  if (candidates.length === 0) return;
+  const keys = candidates.map((c) => JSON.stringify([c.input.source, c.input.source_id])); // text cannot hold keyOf's NUL
+  await tx.$queryRawUnsafe(
+    'SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS s',
+    keys,
+  );
+}
+
 export const keyOf = (source: string, sourceId: string) => `${source}\u0000${sourceId}`;
 
 /** An update that could not be written: its new ZIP code could not be geocoded. */
