@@ -1072,6 +1072,7 @@ export const CenterScalarFieldEnum = {
   lng: 'lng',
   geocoded: 'geocoded',
   timezone: 'timezone',
+  timezoneDerived: 'timezoneDerived',
   levelsOfCare: 'levelsOfCare',
   modalities: 'modalities',
   medications: 'medications',

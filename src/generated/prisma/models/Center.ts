@@ -56,6 +56,7 @@ export type CenterMinAggregateOutputType = {
   lng: number | null
   geocoded: boolean | null
   timezone: string | null
+  timezoneDerived: boolean | null
   telehealth: boolean | null
   acceptingNewPatients: boolean | null
   licenseNumber: string | null
@@ -84,6 +85,7 @@ export type CenterMaxAggregateOutputType = {
   lng: number | null
   geocoded: boolean | null
   timezone: string | null
+  timezoneDerived: boolean | null
   telehealth: boolean | null
   acceptingNewPatients: boolean | null
   licenseNumber: string | null
@@ -112,6 +114,7 @@ export type CenterCountAggregateOutputType = {
   lng: number
   geocoded: number
   timezone: number
+  timezoneDerived: number
   levelsOfCare: number
   modalities: number
   medications: number
@@ -162,6 +165,7 @@ export type CenterMinAggregateInputType = {
   lng?: true
   geocoded?: true
   timezone?: true
+  timezoneDerived?: true
   telehealth?: true
   acceptingNewPatients?: true
   licenseNumber?: true
@@ -190,6 +194,7 @@ export type CenterMaxAggregateInputType = {
   lng?: true
   geocoded?: true
   timezone?: true
+  timezoneDerived?: true
   telehealth?: true
   acceptingNewPatients?: true
   licenseNumber?: true
@@ -218,6 +223,7 @@ export type CenterCountAggregateInputType = {
   lng?: true
   geocoded?: true
   timezone?: true
+  timezoneDerived?: true
   levelsOfCare?: true
   modalities?: true
   medications?: true
@@ -341,6 +347,7 @@ export type CenterGroupByOutputType = {
   lng: number
   geocoded: boolean
   timezone: string
+  timezoneDerived: boolean
   levelsOfCare: string[]
   modalities: string[]
   medications: string[]
@@ -400,6 +407,7 @@ export type CenterWhereInput = {
   lng?: Prisma.FloatFilter<"Center"> | number
   geocoded?: Prisma.BoolFilter<"Center"> | boolean
   timezone?: Prisma.StringFilter<"Center"> | string
+  timezoneDerived?: Prisma.BoolFilter<"Center"> | boolean
   levelsOfCare?: Prisma.StringNullableListFilter<"Center">
   modalities?: Prisma.StringNullableListFilter<"Center">
   medications?: Prisma.StringNullableListFilter<"Center">
@@ -440,6 +448,7 @@ export type CenterOrderByWithRelationInput = {
   lng?: Prisma.SortOrder
   geocoded?: Prisma.SortOrder
   timezone?: Prisma.SortOrder
+  timezoneDerived?: Prisma.SortOrder
   levelsOfCare?: Prisma.SortOrder
   modalities?: Prisma.SortOrder
   medications?: Prisma.SortOrder
@@ -484,6 +493,7 @@ export type CenterWhereUniqueInput = Prisma.AtLeast<{
   lng?: Prisma.FloatFilter<"Center"> | number
   geocoded?: Prisma.BoolFilter<"Center"> | boolean
   timezone?: Prisma.StringFilter<"Center"> | string
+  timezoneDerived?: Prisma.BoolFilter<"Center"> | boolean
   levelsOfCare?: Prisma.StringNullableListFilter<"Center">
   modalities?: Prisma.StringNullableListFilter<"Center">
   medications?: Prisma.StringNullableListFilter<"Center">
@@ -524,6 +534,7 @@ export type CenterOrderByWithAggregationInput = {
   lng?: Prisma.SortOrder
   geocoded?: Prisma.SortOrder
   timezone?: Prisma.SortOrder
+  timezoneDerived?: Prisma.SortOrder
   levelsOfCare?: Prisma.SortOrder
   modalities?: Prisma.SortOrder
   medications?: Prisma.SortOrder
@@ -568,6 +579,7 @@ export type CenterScalarWhereWithAggregatesInput = {
   lng?: Prisma.FloatWithAggregatesFilter<"Center"> | number
   geocoded?: Prisma.BoolWithAggregatesFilter<"Center"> | boolean
   timezone?: Prisma.StringWithAggregatesFilter<"Center"> | string
+  timezoneDerived?: Prisma.BoolWithAggregatesFilter<"Center"> | boolean
   levelsOfCare?: Prisma.StringNullableListFilter<"Center">
   modalities?: Prisma.StringNullableListFilter<"Center">
   medications?: Prisma.StringNullableListFilter<"Center">
@@ -604,6 +616,7 @@ export type CenterCreateInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -644,6 +657,7 @@ export type CenterUncheckedCreateInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -684,6 +698,7 @@ export type CenterUpdateInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -724,6 +739,7 @@ export type CenterUncheckedUpdateInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -764,6 +780,7 @@ export type CenterCreateManyInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -800,6 +817,7 @@ export type CenterUpdateManyMutationInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -836,6 +854,7 @@ export type CenterUncheckedUpdateManyInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -885,6 +904,7 @@ export type CenterCountOrderByAggregateInput = {
   lng?: Prisma.SortOrder
   geocoded?: Prisma.SortOrder
   timezone?: Prisma.SortOrder
+  timezoneDerived?: Prisma.SortOrder
   levelsOfCare?: Prisma.SortOrder
   modalities?: Prisma.SortOrder
   medications?: Prisma.SortOrder
@@ -927,6 +947,7 @@ export type CenterMaxOrderByAggregateInput = {
   lng?: Prisma.SortOrder
   geocoded?: Prisma.SortOrder
   timezone?: Prisma.SortOrder
+  timezoneDerived?: Prisma.SortOrder
   telehealth?: Prisma.SortOrder
   acceptingNewPatients?: Prisma.SortOrder
   licenseNumber?: Prisma.SortOrder
@@ -955,6 +976,7 @@ export type CenterMinOrderByAggregateInput = {
   lng?: Prisma.SortOrder
   geocoded?: Prisma.SortOrder
   timezone?: Prisma.SortOrder
+  timezoneDerived?: Prisma.SortOrder
   telehealth?: Prisma.SortOrder
   acceptingNewPatients?: Prisma.SortOrder
   licenseNumber?: Prisma.SortOrder
@@ -1162,6 +1184,7 @@ export type CenterCreateWithoutSchedulesInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1201,6 +1224,7 @@ export type CenterUncheckedCreateWithoutSchedulesInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1256,6 +1280,7 @@ export type CenterUpdateWithoutSchedulesInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1295,6 +1320,7 @@ export type CenterUncheckedUpdateWithoutSchedulesInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1334,6 +1360,7 @@ export type CenterCreateWithoutPricesInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1373,6 +1400,7 @@ export type CenterUncheckedCreateWithoutPricesInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1428,6 +1456,7 @@ export type CenterUpdateWithoutPricesInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1467,6 +1496,7 @@ export type CenterUncheckedUpdateWithoutPricesInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1506,6 +1536,7 @@ export type CenterCreateWithoutReportsInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1545,6 +1576,7 @@ export type CenterUncheckedCreateWithoutReportsInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1600,6 +1632,7 @@ export type CenterUpdateWithoutReportsInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1639,6 +1672,7 @@ export type CenterUncheckedUpdateWithoutReportsInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1678,6 +1712,7 @@ export type CenterCreateWithoutHsdsServiceIdsInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1717,6 +1752,7 @@ export type CenterUncheckedCreateWithoutHsdsServiceIdsInput = {
   lng: number
   geocoded?: boolean
   timezone: string
+  timezoneDerived?: boolean
   levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterCreatemodalitiesInput | string[]
   medications?: Prisma.CenterCreatemedicationsInput | string[]
@@ -1772,6 +1808,7 @@ export type CenterUpdateWithoutHsdsServiceIdsInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1811,6 +1848,7 @@ export type CenterUncheckedUpdateWithoutHsdsServiceIdsInput = {
   lng?: Prisma.FloatFieldUpdateOperationsInput | number
   geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
   modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
   medications?: Prisma.CenterUpdatemedicationsInput | string[]
@@ -1908,6 +1946,7 @@ export type CenterSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   lng?: boolean
   geocoded?: boolean
   timezone?: boolean
+  timezoneDerived?: boolean
   levelsOfCare?: boolean
   modalities?: boolean
   medications?: boolean
@@ -1949,6 +1988,7 @@ export type CenterSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   lng?: boolean
   geocoded?: boolean
   timezone?: boolean
+  timezoneDerived?: boolean
   levelsOfCare?: boolean
   modalities?: boolean
   medications?: boolean
@@ -1985,6 +2025,7 @@ export type CenterSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   lng?: boolean
   geocoded?: boolean
   timezone?: boolean
+  timezoneDerived?: boolean
   levelsOfCare?: boolean
   modalities?: boolean
   medications?: boolean
@@ -2021,6 +2062,7 @@ export type CenterSelectScalar = {
   lng?: boolean
   geocoded?: boolean
   timezone?: boolean
+  timezoneDerived?: boolean
   levelsOfCare?: boolean
   modalities?: boolean
   medications?: boolean
@@ -2040,7 +2082,7 @@ export type CenterSelectScalar = {
   updatedAt?: boolean
 }
 
-export type CenterOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "description" | "status" | "phone" | "website" | "email" | "addressLine1" | "addressLine2" | "city" | "state" | "postalCode" | "lat" | "lng" | "geocoded" | "timezone" | "levelsOfCare" | "modalities" | "medications" | "payers" | "insurers" | "populations" | "languages" | "telehealth" | "acceptingNewPatients" | "accreditations" | "licenseNumber" | "verifiedAt" | "source" | "sourceId" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["center"]>
+export type CenterOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "description" | "status" | "phone" | "website" | "email" | "addressLine1" | "addressLine2" | "city" | "state" | "postalCode" | "lat" | "lng" | "geocoded" | "timezone" | "timezoneDerived" | "levelsOfCare" | "modalities" | "medications" | "payers" | "insurers" | "populations" | "languages" | "telehealth" | "acceptingNewPatients" | "accreditations" | "licenseNumber" | "verifiedAt" | "source" | "sourceId" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["center"]>
 export type CenterInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   schedules?: boolean | Prisma.Center$schedulesArgs<ExtArgs>
   prices?: boolean | Prisma.Center$pricesArgs<ExtArgs>
@@ -2079,6 +2121,10 @@ export type $CenterPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
      */
     geocoded: boolean
     timezone: string
+    /**
+     * true when the time zone was derived from the location rather than given
+     */
+    timezoneDerived: boolean
     levelsOfCare: string[]
     modalities: string[]
     medications: string[]
@@ -2545,6 +2591,7 @@ export interface CenterFieldRefs {
   readonly lng: Prisma.FieldRef<"Center", 'Float'>
   readonly geocoded: Prisma.FieldRef<"Center", 'Boolean'>
   readonly timezone: Prisma.FieldRef<"Center", 'String'>
+  readonly timezoneDerived: Prisma.FieldRef<"Center", 'Boolean'>
   readonly levelsOfCare: Prisma.FieldRef<"Center", 'String[]'>
   readonly modalities: Prisma.FieldRef<"Center", 'String[]'>
   readonly medications: Prisma.FieldRef<"Center", 'String[]'>
