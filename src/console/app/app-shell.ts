@@ -93,7 +93,7 @@ export function App() {
   const page = (by: number) => {
     const p = search.page + by;
     if (p < 1 || p > search.totalPages) return;
-    change({ ...criteria, page: String(p) }, false);
+    change({ ...criteria, page: p === 1 ? undefined : String(p) }, false);
   };
 
   const keys = useRef<Record<string, () => void>>({});

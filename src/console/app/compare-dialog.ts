@@ -11,7 +11,7 @@ import { levelName, sessionLines, type Lang } from '../text/schedule-text';
 type C = Record<string, any>;
 /** Rows of the table: the field GET /v1/compare names in `differences`, and how to show it. */
 const ROWS: { field: string; name: (t: Strings) => string; show: (c: C, t: Strings, lang: Lang, tax: Taxonomy | null) => unknown }[] = [
-  { field: 'distance_miles', name: () => 'Distance', show: (c, t) => (typeof c.distance_miles === 'number' ? t.miles(c.distance_miles) : '—') },
+  { field: 'distance_miles', name: (t) => t.distance, show: (c, t) => (typeof c.distance_miles === 'number' ? t.miles(c.distance_miles) : '—') },
   { field: 'levels_of_care', name: (t) => t.level, show: (c, _t, lang) => c.levels_of_care.map((l: string) => levelName(l, lang)).join(', ') },
   { field: 'schedules', name: (t) => t.sessions, show: (c, t, lang) => { const s = sessionLines(c.schedules, lang); return s.length ? s.map((x, i) => html`${i ? html`<br />` : null}${x}`) : t.noSessions; } },
   { field: 'payers', name: (t) => t.pays, show: (c, _t, lang, tax) => labels(tax, 'payers', c.payers, lang) },
@@ -22,8 +22,8 @@ const ROWS: { field: string; name: (t: Strings) => string; show: (c: C, t: Strin
   { field: 'conditions', name: (t) => t.condition, show: (c, _t, lang, tax) => labels(tax, 'conditions', c.conditions, lang) || '—' },
   { field: 'telehealth', name: (t) => t.telehealth, show: (c) => (c.telehealth ? '✓' : '—') },
   { field: 'accepting_new_patients', name: (t) => t.accepting, show: (c) => (c.accepting_new_patients ? '✓' : '—') },
-  { field: 'verified_at', name: () => '✔', show: (c, t) => { const d = daysSince(c.verified_at); return d === null ? t.neverVerified : t.verified(d); } },
-  { field: 'prices', name: () => '$', show: (c) => (c.prices ?? []).map((p: C) => `${p.level}: $${p.amount}/${p.unit}`).join(', ') || '—' },
+  { field: 'verified_at', name: (t) => t.verifiedRow, show: (c, t) => { const d = daysSince(c.verified_at); return d === null ? t.neverVerified : t.verified(d); } },
+  { field: 'prices', name: (t) => t.prices, show: (c) => (c.prices ?? []).map((p: C) => `${p.level}: $${p.amount}/${p.unit}`).join(', ') || '—' },
 ];
 
 export function CompareDialog({ tray, near, t, lang, tax, onClose }: { tray: C[]; near: string | null; t: Strings; lang: Lang; tax: Taxonomy | null; onClose: () => void }) {
