@@ -226,3 +226,31 @@ test('speed: first load, time to interactive, criteria change to results painted
   expect(p95).toBeLessThanOrEqual(150);
   await context.close();
 });
+
+test('typing is debounced, and a search superseded by a newer one is cancelled', async () => {
+  const page = await openConsole(h, { path: '/console?near=10027' });
+  const searches: string[] = [];
+  const aborted: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/v1/centers?')) searches.push(r.url()); });
+  page.on('requestfailed', (r) => { if (r.url().includes('/v1/centers?')) aborted.push(r.failure()?.errorText ?? ''); });
+  let s = await seq(page);
+  await page.keyboard.press('/');
+  await page.keyboard.type('buprenorphine', { delay: 20 });
+  await painted(page, s);
+  expect(searches.length).toBe(1); // one search for 13 letters
+  expect(new URL(searches[0]).searchParams.get('q')).toBe('buprenorphine');
+  // Two quick choices: the first search is aborted in flight (or never answered), only the last is shown.
+  searches.length = 0;
+  s = await seq(page);
+  // A slow network: each search waits 300 ms before it reaches the server.
+  await page.route('**/v1/centers?*', async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue().catch(() => {}); });
+  await page.evaluate(() => (document.getElementById('f-payer-medicaid') as HTMLInputElement).click());
+  await page.waitForTimeout(50);
+  await page.evaluate(() => (document.getElementById('f-telehealth') as HTMLInputElement).click());
+  await painted(page, s);
+  await page.waitForTimeout(200);
+  expect(searches.length).toBe(2);
+  expect(aborted).toEqual(['net::ERR_ABORTED']);
+  const want = await h.t.request.get('/v1/centers').query({ q: 'buprenorphine', near: '10027', payer: 'medicaid', telehealth: 'true' });
+  expect(await page.locator('.live').textContent()).toBe(`${want.body.meta.total} program${want.body.meta.total === 1 ? '' : 's'} found`);
+});
