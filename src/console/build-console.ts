@@ -15,7 +15,9 @@ const SRC = path.join(__dirname, 'app');
 
 export async function buildConsole(opts: { outDir?: string; minify?: boolean } = {}): Promise<{ outDir: string; files: Record<string, number> }> {
   const outDir = opts.outDir ?? path.join(findRepoRoot(), 'dist', 'console');
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // Only what this build writes: a TypeScript build emitting into dist/ may share the folder.
+  fs.rmSync(path.join(outDir, 'assets'), { recursive: true, force: true });
+  for (const f of ['index.html', 'index.html.br', 'index.html.gz']) fs.rmSync(path.join(outDir, f), { force: true });
   fs.mkdirSync(path.join(outDir, 'assets'), { recursive: true });
   const result = await esbuild.build({
     entryPoints: { console: path.join(SRC, 'main.ts'), style: path.join(SRC, 'console.css') },

@@ -52,7 +52,7 @@ export function CostPanel({ centers, t }: { centers: Record<string, any>[]; t: S
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}
     ${rows ? html`<div class="table-wrap"><table class="costs">
       <caption class="sr-only">${t.costTitle}</caption>
-      <thead><tr><th scope="col">${t.field}</th><th scope="col">${t.iop} · ${t.patientPays}</th><th scope="col">${t.inpatient} · ${t.patientPays}</th></tr></thead>
+      <thead><tr><th scope="col">${t.program}</th><th scope="col">${t.iop} · ${t.patientPays}</th><th scope="col">${t.inpatient} · ${t.patientPays}</th></tr></thead>
       <tbody>${rows.map(({ center, cost }) => html`<tr><th scope="row">${center.name}</th><td>${option(cost.options.iop)}</td><td>${option(cost.options.inpatient)}</td></tr>`)}</tbody>
     </table></div>
     <p class="disclaimer" role="note">${rows[0].cost.disclaimer}</p>` : null}
