@@ -6,12 +6,16 @@ import swaggerUi from 'swagger-ui-express';
 import type { AppDeps } from './app-deps';
 import { apiKeyLookup } from './api-keys/api-key-store';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
+import { callerRoutes } from './api-keys/caller-routes';
 import { centerRoutes } from './centers/center-routes';
 import { compareRoutes } from './compare/compare-routes';
+import { consoleRoutes } from './console/console-routes';
 import { costRoutes } from './costs/cost-routes';
 import { hsdsRoutes } from './hsds/hsds-routes';
 import { importRoutes } from './imports/import-routes';
+import { referralRoutes } from './referrals/referral-routes';
 import { trustRoutes } from './listing-trust/trust-routes';
+import { placeRoutes } from './geo/place-routes';
 import { healthRoutes } from './health/health-routes';
 import { authenticate } from './http/auth';
 import { buildOpenApiDocument, createRegistry } from './http/openapi';
@@ -53,6 +57,9 @@ export function createApp(deps: AppDeps) {
     importRoutes(deps, registry),
     hsdsRoutes(deps, registry),
     apiKeyRoutes(deps, registry),
+    callerRoutes(registry),
+    referralRoutes(deps, registry),
+    placeRoutes(registry),
   ];
   const openapi = buildOpenApiDocument(registry);
 
@@ -60,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Treatment Center Directory API' }));
   app.use(health); // monitoring is not rate limited, and a probe's stale key must not fail it
   app.use(authenticate(apiKeyLookup(deps.db, config.ADMIN_API_KEY)));
+  app.use(consoleRoutes()); // static files of the staff console; its API calls are limited as any
   app.use(apiRateLimit(config));
   for (const router of routers) app.use(router);
   app.use(methodNotAllowedFor(registry));

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  gone: { status: 410, title: 'No longer available' },
   precondition_failed: { status: 412, title: 'The resource changed since you read it' },
   precondition_required: { status: 428, title: 'If-Match is required' },
   payload_too_large: { status: 413, title: 'The request body is too large' },

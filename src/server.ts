@@ -10,6 +10,7 @@ import { boot, keepIndexCurrent } from './runtime/boot';
 import { listenHttp } from './runtime/http-server';
 import { resolveServices, type Services } from './runtime/services';
 import { loadSeed } from '../seed/load-seed';
+import { ensureConsoleBuilt } from './console/ensure-console';
 
 async function main() {
   let config;
@@ -53,12 +54,14 @@ async function main() {
       say(`seed: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
     }
     const indexed = keepIndexCurrent(deps, { progress: true });
+    await ensureConsoleBuilt(say).catch((err) => say(`console: could not build (${(err as Error).message})`));
     const { app } = createApp(deps);
     server = await listenHttp(app, config.PORT, config.HOST);
     const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
     await Promise.race([indexed, new Promise((r) => setTimeout(r, 60_000))]);
     say(`API:  ${base}/v1/centers?q=recovery`);
     say(`Docs: ${base}/docs  (OpenAPI: ${base}/openapi.json)`);
+    say(`Staff console: ${base}/console`);
     if (services.embedded.length) say(`using bundled ${services.embedded.join(' and ')}`);
     if (!config.ADMIN_API_KEY) say('no ADMIN_API_KEY set: reads work; set ADMIN_API_KEY=<16+ chars> to write');
     say('ready. Ctrl-C stops everything.');

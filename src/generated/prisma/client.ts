@@ -84,3 +84,10 @@ export type SearchOutbox = Prisma.SearchOutboxModel
  * center write (src/hsds/store-service-ids.ts).
  */
 export type HsdsServiceId = Prisma.HsdsServiceIdModel
+/**
+ * Model ReferralList
+ * A referral sheet a caller receives (GET /r/{token}). Holds only center ids, a language and
+ * dates: no caller details and no search criteria. Stored by the hash of its token, so the
+ * table alone cannot open a sheet.
+ */
+export type ReferralList = Prisma.ReferralListModel

@@ -404,7 +404,8 @@ export const ModelName = {
   ListingReport: 'ListingReport',
   AuditEntry: 'AuditEntry',
   SearchOutbox: 'SearchOutbox',
-  HsdsServiceId: 'HsdsServiceId'
+  HsdsServiceId: 'HsdsServiceId',
+  ReferralList: 'ReferralList'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -420,7 +421,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "center" | "centerSchedule" | "centerPrice" | "apiKey" | "listingReport" | "auditEntry" | "searchOutbox" | "hsdsServiceId"
+    modelProps: "center" | "centerSchedule" | "centerPrice" | "apiKey" | "listingReport" | "auditEntry" | "searchOutbox" | "hsdsServiceId" | "referralList"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1016,6 +1017,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ReferralList: {
+      payload: Prisma.$ReferralListPayload<ExtArgs>
+      fields: Prisma.ReferralListFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReferralListFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReferralListFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>
+        }
+        findFirst: {
+          args: Prisma.ReferralListFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReferralListFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>
+        }
+        findMany: {
+          args: Prisma.ReferralListFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>[]
+        }
+        create: {
+          args: Prisma.ReferralListCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>
+        }
+        createMany: {
+          args: Prisma.ReferralListCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReferralListCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>[]
+        }
+        delete: {
+          args: Prisma.ReferralListDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>
+        }
+        update: {
+          args: Prisma.ReferralListUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>
+        }
+        deleteMany: {
+          args: Prisma.ReferralListDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReferralListUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReferralListUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>[]
+        }
+        upsert: {
+          args: Prisma.ReferralListUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralListPayload>
+        }
+        aggregate: {
+          args: Prisma.ReferralListAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReferralList>
+        }
+        groupBy: {
+          args: Prisma.ReferralListGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReferralListGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReferralListCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReferralListCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1194,6 +1269,17 @@ export const HsdsServiceIdScalarFieldEnum = {
 } as const
 
 export type HsdsServiceIdScalarFieldEnum = (typeof HsdsServiceIdScalarFieldEnum)[keyof typeof HsdsServiceIdScalarFieldEnum]
+
+
+export const ReferralListScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  centerIds: 'centerIds',
+  language: 'language',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt'
+} as const
+
+export type ReferralListScalarFieldEnum = (typeof ReferralListScalarFieldEnum)[keyof typeof ReferralListScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1576,6 +1662,7 @@ export type GlobalOmitConfig = {
   auditEntry?: Prisma.AuditEntryOmit
   searchOutbox?: Prisma.SearchOutboxOmit
   hsdsServiceId?: Prisma.HsdsServiceIdOmit
+  referralList?: Prisma.ReferralListOmit
 }
 
 /* Types for Logging */

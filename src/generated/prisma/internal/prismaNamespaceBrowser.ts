@@ -58,7 +58,8 @@ export const ModelName = {
   ListingReport: 'ListingReport',
   AuditEntry: 'AuditEntry',
   SearchOutbox: 'SearchOutbox',
-  HsdsServiceId: 'HsdsServiceId'
+  HsdsServiceId: 'HsdsServiceId',
+  ReferralList: 'ReferralList'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -216,6 +217,17 @@ export const HsdsServiceIdScalarFieldEnum = {
 } as const
 
 export type HsdsServiceIdScalarFieldEnum = (typeof HsdsServiceIdScalarFieldEnum)[keyof typeof HsdsServiceIdScalarFieldEnum]
+
+
+export const ReferralListScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  centerIds: 'centerIds',
+  language: 'language',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt'
+} as const
+
+export type ReferralListScalarFieldEnum = (typeof ReferralListScalarFieldEnum)[keyof typeof ReferralListScalarFieldEnum]
 
 
 export const SortOrder = {
