@@ -242,6 +242,9 @@ test('typing is debounced, and a search superseded by a newer one is cancelled',
   const aborted: string[] = [];
   page.on('request', (r) => { if (r.url().includes('/v1/centers?')) searches.push(r.url()); });
   page.on('requestfailed', (r) => { if (r.url().includes('/v1/centers?')) aborted.push(r.failure()?.errorText ?? ''); });
+  // The page's first search (near=10027) must have painted before typing, or it is taken for the typed one.
+  await painted(page, 0);
+  searches.length = 0;
   let s = await seq(page);
   await page.keyboard.press('/');
   await page.keyboard.type('buprenorphine', { delay: 20 });
