@@ -6,6 +6,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { AppDeps } from './app-deps';
 import { apiKeyLookup } from './api-keys/api-key-store';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
+import { availabilityRoutes } from './availability/availability-routes';
 import { centerRoutes } from './centers/center-routes';
 import { compareRoutes } from './compare/compare-routes';
 import { costRoutes } from './costs/cost-routes';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
     taxonomyRoutes(registry),
     searchRoutes(deps, registry),
     centerRoutes(deps, registry),
+    availabilityRoutes(deps, registry),
     trustRoutes(deps, registry),
     costRoutes(deps, registry),
     compareRoutes(deps, registry),
