@@ -23,7 +23,7 @@ const INTAKE = {
 
 it('stores conditions, accessibility, intake and availability, and shows freshness', async () => {
   const res = await t.request.post('/v1/centers').set(admin).send(buildCenter({
-    conditions: ['opioids', 'alcohol'], accessibility: ['wheelchair'], intake: INTAKE,
+    conditions: ["opioids", "alcohol"], accessibility: ["wheelchair"], intake: INTAKE as never,
     availability: [{ level: 'iop', status: 'open', open_slots: 3 }, { level: 'outpatient', status: 'waitlist', waitlist_days: 10, next_intake_date: '2026-12-14' }],
   }));
   expect(res.status).toBe(201);
