@@ -19,6 +19,7 @@ import { buildOpenApiDocument, createRegistry } from './http/openapi';
 import { methodNotAllowed, notFound, problemHandler } from './http/problem';
 import { apiRateLimit } from './http/rate-limit';
 import { searchRoutes } from './search/search-routes';
+import { serviceGapRoutes } from './service-gaps/gap-routes';
 import { taxonomyRoutes } from './taxonomy/taxonomy-routes';
 
 /** Builds the HTTP app from its dependencies; no I/O happens here. */
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     importRoutes(deps, registry),
     hsdsRoutes(deps, registry),
     apiKeyRoutes(deps, registry),
+    serviceGapRoutes(deps, registry),
   ];
   const openapi = buildOpenApiDocument(registry);
 

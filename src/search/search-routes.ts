@@ -33,6 +33,7 @@ export function searchRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     handler: async ({ query }, req) => {
       const started = performance.now();
       const result = await findCenters(deps.meili, deps.config.MEILI_INDEX, query, { staleHours: deps.config.AVAILABILITY_STALE_HOURS });
+      deps.gaps?.record(query, result.total); // in memory; written in batches (src/service-gaps)
       return pagedList(req, result.data, result.total, query.page, query.per_page, {
         took_ms: Math.round((performance.now() - started) * 100) / 100,
         ...(result.facets ? { facets: result.facets } : {}),
