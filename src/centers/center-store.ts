@@ -76,6 +76,10 @@ export async function replaceCenter(tx: Tx, current: CenterRow, input: CenterInp
   if (prices.length) await tx.centerPrice.createMany({ data: prices.map((p) => ({ ...p, centerId: current.id })) });
   // Left out of the input = keep the stored availability (an import without it must not wipe openings).
   if (placed.availability !== undefined) await writeAvailability(tx, current.id, availabilityRows(current.availability, placed.availability, reporter, new Date()));
+  else if (current.availability.some((a) => !placed.levels_of_care.includes(a.level as never))) {
+    // A level that is no longer offered takes its openings with it.
+    await writeAvailability(tx, current.id, availabilityRows(current.availability.filter((a) => placed.levels_of_care.includes(a.level as never)), undefined, reporter, new Date()));
+  }
   return tx.center.findUniqueOrThrow({ where: { id: current.id }, include: CENTER_INCLUDE });
 }
 

@@ -114,6 +114,15 @@ describe('PUT /v1/centers/{id}/availability', () => {
     expect(ghost.status).toBe(400);
   });
 
+  it('a PATCH that drops a level drops its availability; one without availability keeps it', async () => {
+    const c = await t.request.post('/v1/centers').set(admin).send(buildCenter({ availability: [{ level: 'iop', status: 'open', open_slots: 1 }, { level: 'outpatient', status: 'full' }] }));
+    const kept = await t.request.patch(`/v1/centers/${c.body.id}`).set(admin).send({ telehealth: true });
+    expect(kept.body.availability).toEqual(c.body.availability);
+    const dropped = await t.request.patch(`/v1/centers/${c.body.id}`).set(admin).send({ levels_of_care: ['outpatient'], schedules: [], prices: [] });
+    expect(dropped.status).toBe(200);
+    expect(dropped.body.availability.map((a: { level: string }) => a.level)).toEqual(['outpatient']);
+  });
+
   it('marks an entry older than AVAILABILITY_STALE_HOURS as stale, with its age', async () => {
     await t.request.put(`/v1/centers/${id}/availability`).set(admin).send({ availability: [{ level: 'iop', status: 'open', open_slots: 1 }] });
     await t.deps.db.centerAvailability.updateMany({ where: { centerId: id }, data: { updatedAt: new Date(Date.now() - 80 * 3_600_000) } });
