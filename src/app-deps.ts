@@ -14,6 +14,6 @@ export interface AppDeps {
   centerIndex: CenterIndex;
   sync: IndexSync;
   log: Logger;
-  /** Counts searches that find too little (src/service-gaps); absent in CLIs. */
+  /** Counts searches that find too little (src/service-gaps); optional so deps can be built without it. */
   gaps?: GapCounter;
 }
