@@ -4,8 +4,9 @@ import type { Db } from '../src/db/prisma';
 import { CenterInputSchema } from '../src/centers/center-schema';
 import { upsertBySource, type UpsertOutcome } from '../src/centers/upsert-center';
 import { reportAgeHours } from './center-facts';
+import { fromRoot } from '../src/project-root';
 
-export const SEED_FILE = path.join(__dirname, 'centers.json');
+export const SEED_FILE = fromRoot('seed/centers.json');
 const SEED_CALLER = { role: 'admin' as const, keyId: null, name: 'seed' };
 
 /** Loads seed/centers.json idempotently (upsert on source + source_id). */

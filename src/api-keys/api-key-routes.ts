@@ -2,8 +2,11 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { defineRoute } from '../http/define-route';
+import { defineRoute, jsonResponse } from '../http/define-route';
+import { PageQuery, pagedList } from '../http/paged-list';
+import { bool } from '../search/search-query';
 import { createApiKey } from './api-key-store';
+import { listApiKeys, revokeApiKey } from './manage-api-keys';
 
 const CreateKey = z.strictObject({
   name: z.string().trim().min(1).max(100).describe('Who or what the key is for, e.g. "Riverside 211 website"'),
@@ -20,6 +23,24 @@ const CreatedKey = z.object({
   prefix: z.string(), created_at: z.string(),
 }).meta({ id: 'ApiKeyCreated' });
 
+const ApiKey = z.object({
+  id: z.uuid(), name: z.string(), role: z.string().describe('partner, staff or admin'),
+  prefix: z.string().describe('First characters of the secret, to tell keys apart'),
+  created_at: z.string(), created_by: z.string().nullable().describe('Name of the key that created it'),
+  last_used_at: z.string().nullable().describe('Last request made with it (written at most once a minute)'),
+  revoked_at: z.string().nullable(),
+}).meta({ id: 'ApiKey' });
+const ApiKeyList = z.object({
+  data: z.array(ApiKey),
+  meta: z.object({ total: z.number().int(), page: z.number().int(), per_page: z.number().int(), total_pages: z.number().int() }),
+  links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() }),
+}).meta({ id: 'ApiKeyList' });
+const ListQuery = z.strictObject({
+  include_revoked: bool.optional().describe('Also list revoked keys (default false)'),
+  ...PageQuery,
+});
+const KeyParams = z.strictObject({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) });
+
 export function apiKeyRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
   defineRoute(router, registry, {
@@ -31,6 +52,25 @@ export function apiKeyRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       res.status(201).setHeader('Cache-Control', 'no-store');
       return createApiKey(deps.db, body, req.caller.name);
     },
+  });
+  defineRoute(router, registry, {
+    method: 'get', path: '/v1/api-keys', tags: ['API keys'], role: 'admin', summary: 'List API keys',
+    description: 'Newest first. Shows each key\'s prefix, never its secret.',
+    query: ListQuery,
+    responses: { 200: jsonResponse(ApiKeyList, 'A page of keys') },
+    handler: async ({ query }, req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const { data, total } = await listApiKeys(deps.db, { includeRevoked: query.include_revoked ?? false, page: query.page, perPage: query.per_page });
+      return pagedList(req, data, total, query.page, query.per_page);
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'delete', path: '/v1/api-keys/:id', tags: ['API keys'], role: 'admin', summary: 'Revoke an API key',
+    description: 'The key stops working at once on this server (on other instances within 30 s). It stays listed, with `revoked_at`; revoking it again changes nothing.',
+    params: KeyParams,
+    responses: { 200: jsonResponse(ApiKey, 'The revoked key'), 404: { description: 'No such key' } },
+    handler: ({ params }) => revokeApiKey(deps.db, params.id),
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Prisma } from '../generated/prisma/client';
+import { centerIdFor } from './center-id';
 import type { AvailabilityInput, Center, CenterInput, Intake, Reporter } from './center-schema';
 
 /** A center row with its children, as every read loads it. */
@@ -72,7 +73,7 @@ export function presentCenter(row: CenterRow): Center {
 }
 
 /** A validated, geocoded input → the scalar columns of a row. */
-export function centerColumns(c: CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean }) {
+export function centerColumns(c: CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean; timezoneDerived: boolean }) {
   return {
     name: c.name,
     description: c.description ?? null,
@@ -89,6 +90,7 @@ export function centerColumns(c: CenterInput & { location: { lat: number; lng: n
     lng: c.location.lng,
     geocoded: c.geocoded,
     timezone: c.timezone,
+    timezoneDerived: c.timezoneDerived,
     levelsOfCare: c.levels_of_care,
     modalities: c.modalities,
     medications: c.medications,
@@ -160,11 +162,10 @@ export function childRows(c: CenterInput) {
   };
 }
 
-type Placed = CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean };
+type Placed = CenterInput & { location: { lat: number; lng: number }; timezone: string; geocoded: boolean; timezoneDerived: boolean };
 
 /** The row an insert would store, with ids made here (imports write one INSERT per table). */
-export function newCenterRow(placed: Placed, now: Date, reporter: Reporter = 'import', stored: readonly AvailabilityRow[] = []): CenterRow {
-  const id = randomUUID();
+export function newCenterRow(placed: Placed, now: Date, reporter: Reporter = 'import', stored: readonly AvailabilityRow[] = [], id = centerIdFor(placed)): CenterRow {
   const { schedules, prices } = childRows(placed);
   const { intake, ...columns } = centerColumns(placed);
   return {

@@ -38,7 +38,8 @@ export const ScheduleSchema = z.strictObject({
 
 export const PriceSchema = z.strictObject({
   level: z.enum(CODE_FIELDS.levels_of_care),
-  amount: z.number().positive().max(1_000_000).describe('Price in USD per unit'),
+  // Stored to the cent (numeric(12,2)): 0.001 would be kept as 0, a price of nothing.
+  amount: z.number().min(0.01).max(1_000_000).describe('Price in USD per unit'),
   unit: z.enum(PRICE_UNITS).describe('day = a day of attendance (IOP/PHP) or a night (residential, hospital)'),
   price_type: z.enum(PRICE_TYPES).describe('cash = self-pay price; billed_charge = list price billed to insurers'),
   typical_length: z.strictObject({
@@ -145,7 +146,8 @@ const centerFields = {
   availability: z.array(AvailabilityInputSchema).max(8).optional()
     .describe('Openings per level of care. Omitted = keep what is stored; [] clears. Entries equal to the stored ones keep their updated_at'),
   license_number: z.string().trim().max(100).nullish(),
-  verified_at: z.iso.datetime({ offset: true }).nullish().describe('When a person last confirmed the listing'),
+  verified_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).nullish()
+    .describe('When a person last confirmed the listing: a date-time, or a date (stored as midnight UTC)'),
   source: z.string().trim().min(1).max(50).regex(/^[a-z0-9_.-]+$/, 'must be lowercase letters, digits, ".", "_" or "-"').nullish()
     .describe('External data source; with source_id, the stable key imports upsert on'),
   source_id: z.string().trim().min(1).max(200).nullish().describe('The record id in the external source'),

@@ -4,6 +4,8 @@ import type { Db } from '../db/prisma';
 import { validationError } from '../http/define-route';
 import type { Caller } from '../http/auth';
 import type { Prisma } from '../generated/prisma/client';
+import { storeServiceIds } from '../hsds/store-service-ids';
+import { freeCenterId } from './center-id';
 import { availabilityRows, CENTER_INCLUDE, centerColumns, childRows, presentCenter, type CenterRow } from './center-record';
 import { CenterInputSchema, type Center, type CenterInput, type CenterPatch, type Reporter } from './center-schema';
 import { placeCenter } from './geocode-center';
@@ -32,7 +34,7 @@ export async function insertCenter(tx: Tx, input: CenterInput, caller: Caller, a
   const { schedules, prices } = childRows(placed);
   const availability = availabilityRows([], placed.availability, reporterOf(caller, action), new Date());
   const row = await tx.center.create({
-    data: { ...centerColumns(placed), schedules: { create: schedules }, prices: { create: prices }, availability: { create: availability } },
+    data: { id: await freeCenterId(tx, placed), ...centerColumns(placed), schedules: { create: schedules }, prices: { create: prices }, availability: { create: availability } },
     include: CENTER_INCLUDE,
   });
   await afterWrite(tx, row.id, 'upsert', caller, action, null, presentCenter(row));
@@ -102,6 +104,7 @@ export async function deleteCenter(db: Db, id: string, ifMatch: string | undefin
 /** Every committed write leaves an outbox row (for the search index) and an audit entry. */
 export async function afterWrite(tx: Tx, centerId: string, op: 'upsert' | 'delete', caller: Caller, action: string, before: Center | null, after: Center | null) {
   await tx.searchOutbox.create({ data: { centerId, op } });
+  await storeServiceIds(tx, centerId, before?.levels_of_care, after?.levels_of_care);
   const changed = changedFields(before, after);
   if (before && after && changed.length === 0) return;
   await tx.auditEntry.create({
@@ -141,11 +144,14 @@ function mergePatch(current: Center, patch: CenterPatch): CenterInput {
 }
 
 function keepGeocodedLocation(current: CenterRow, input: CenterInput): CenterInput {
+  let kept = input;
   // A location the server geocoded is re-derived from the ZIP, not kept as if given.
   if (current.geocoded && input.location && input.location.lat === current.lat && input.location.lng === current.lng) {
-    return { ...input, location: null, timezone: input.timezone };
+    kept = { ...kept, location: null };
   }
-  return input;
+  // Likewise a derived time zone follows the (new) location; one the caller gave stays.
+  if (current.timezoneDerived && input.timezone === current.timezone) kept = { ...kept, timezone: null };
+  return kept;
 }
 
 function stripNulls(o: Record<string, unknown>) {
