@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Db } from './db/prisma';
 import type { CenterIndex } from './search/meili-index';
 import type { IndexSync } from './search/index-sync';
+import type { GapCounter } from './service-gaps/gap-counter';
 
 /** Everything the HTTP app needs, built once by server.ts (or a test). */
 export interface AppDeps {
@@ -13,4 +14,6 @@ export interface AppDeps {
   centerIndex: CenterIndex;
   sync: IndexSync;
   log: Logger;
+  /** Counts searches that find too little (src/service-gaps); optional so deps can be built without it. */
+  gaps?: GapCounter;
 }

@@ -6,6 +6,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { AppDeps } from './app-deps';
 import { apiKeyLookup } from './api-keys/api-key-store';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
+import { availabilityRoutes } from './availability/availability-routes';
 import { callerRoutes } from './api-keys/caller-routes';
 import { centerRoutes } from './centers/center-routes';
 import { compareRoutes } from './compare/compare-routes';
@@ -22,6 +23,7 @@ import { buildOpenApiDocument, createRegistry } from './http/openapi';
 import { methodNotAllowed, notFound, problemHandler } from './http/problem';
 import { apiRateLimit } from './http/rate-limit';
 import { searchRoutes } from './search/search-routes';
+import { serviceGapRoutes } from './service-gaps/gap-routes';
 import { taxonomyRoutes } from './taxonomy/taxonomy-routes';
 
 /** Builds the HTTP app from its dependencies; no I/O happens here. */
@@ -51,12 +53,14 @@ export function createApp(deps: AppDeps) {
     taxonomyRoutes(registry),
     searchRoutes(deps, registry),
     centerRoutes(deps, registry),
+    availabilityRoutes(deps, registry),
     trustRoutes(deps, registry),
     costRoutes(deps, registry),
     compareRoutes(deps, registry),
     importRoutes(deps, registry),
     hsdsRoutes(deps, registry),
     apiKeyRoutes(deps, registry),
+    serviceGapRoutes(deps, registry),
     callerRoutes(registry),
     referralRoutes(deps, registry),
     placeRoutes(registry),

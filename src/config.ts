@@ -27,6 +27,8 @@ const ConfigSchema = z.object({
   RATE_LIMIT_STAFF: z.coerce.number().int().positive().default(3000),
   RATE_LIMIT_ADMIN: z.coerce.number().int().positive().default(6000),
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().positive().default(10).describe('Listing reports per IP per hour'),
+  AVAILABILITY_STALE_HOURS: z.coerce.number().positive().max(8760).default(72)
+    .describe('Availability older than this many hours is stale: shown as such, never counted as an opening'),
   JSON_BODY_LIMIT: z.string().default('1mb'),
   IMPORT_BODY_LIMIT_MB: z.coerce.number().positive().default(200).describe('Largest accepted import upload, in MB'),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(3500)

@@ -10,10 +10,15 @@ import { listApiKeys, revokeApiKey } from './manage-api-keys';
 
 const CreateKey = z.strictObject({
   name: z.string().trim().min(1).max(100).describe('Who or what the key is for, e.g. "Riverside 211 website"'),
-  role: z.enum(['partner', 'staff', 'admin']).describe('partner: third-party sites (higher read limit); staff: hotline staff; admin: may write'),
+  role: z.enum(['partner', 'staff', 'admin', 'center']).describe('partner: third-party sites (higher read limit); staff: hotline staff; admin: may write; center: may only report the availability of center_id'),
+  center_id: z.uuid({ message: 'must be a center id (a UUID)' }).optional().describe('With role center (and only then): the center the key may report availability for'),
+}).superRefine((k, ctx) => {
+  if (k.role === 'center' && !k.center_id) ctx.addIssue({ code: 'custom', path: ['center_id'], message: 'is required with role center' });
+  if (k.role !== 'center' && k.center_id) ctx.addIssue({ code: 'custom', path: ['center_id'], message: 'goes only with role center' });
 }).meta({ id: 'ApiKeyInput' });
 const CreatedKey = z.object({
-  id: z.uuid(), name: z.string(), role: z.enum(['partner', 'staff', 'admin']),
+  id: z.uuid(), name: z.string(), role: z.enum(['partner', 'staff', 'admin', 'center']),
+  center_id: z.uuid().optional().describe('The center a center key is bound to'),
   key: z.string().describe('The secret. Shown only in this response: store it now.'),
   prefix: z.string(), created_at: z.string(),
 }).meta({ id: 'ApiKeyCreated' });

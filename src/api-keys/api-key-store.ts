@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/prisma';
+import { invalid } from '../errors';
 import type { Caller, Role } from '../http/auth';
 
 export type ApiKeyLookup = (secret: string) => Promise<Caller | null>;
@@ -7,12 +8,18 @@ export type ApiKeyLookup = (secret: string) => Promise<Caller | null>;
 const hash = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
 /** Secrets are random, so a fast hash is enough; only the hash is stored. */
-export async function createApiKey(db: Db, input: { name: string; role: Role }, createdBy: string) {
+export async function createApiKey(db: Db, input: { name: string; role: Role; center_id?: string }, createdBy: string) {
+  if (input.center_id && !(await db.center.findUnique({ where: { id: input.center_id }, select: { id: true } }))) {
+    throw invalid('center_id', `no center with id ${input.center_id}`);
+  }
   const secret = `tdk_${input.role}_${crypto.randomBytes(24).toString('base64url')}`;
   const row = await db.apiKey.create({
-    data: { name: input.name, role: input.role, keyHash: hash(secret), prefix: secret.slice(0, 14), createdBy },
+    data: { name: input.name, role: input.role, keyHash: hash(secret), prefix: secret.slice(0, 14), createdBy, centerId: input.center_id ?? null },
   });
-  return { id: row.id, name: row.name, role: row.role, key: secret, prefix: row.prefix, created_at: row.createdAt.toISOString() };
+  return {
+    id: row.id, name: row.name, role: row.role, key: secret, prefix: row.prefix, created_at: row.createdAt.toISOString(),
+    ...(row.centerId ? { center_id: row.centerId } : {}),
+  };
 }
 
 /** The caches of every lookup in this process, so that a revoke empties them at once. */
@@ -60,7 +67,7 @@ export function apiKeyLookup(db: Db, bootstrapAdminKey?: string): ApiKeyLookup {
       return hit.caller;
     }
     const row = await db.apiKey.findUnique({ where: { keyHash: h } });
-    const caller: Caller | null = row && !row.revokedAt && !revokedHere.has(row.id) ? { role: row.role, keyId: row.id, name: row.name } : null;
+    const caller: Caller | null = row && !row.revokedAt && !revokedHere.has(row.id) ? { role: row.role, keyId: row.id, name: row.name, centerId: row.centerId } : null;
     if (cache.size > 10_000) cache.clear();
     cache.set(h, { caller, at: Date.now() });
     if (caller?.keyId) touch(caller.keyId);

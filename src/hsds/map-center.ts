@@ -10,6 +10,7 @@ import type {
 } from './hsds-types';
 import { feesDescription, toHsdsCostOptions } from './map-prices';
 import { toHsdsSchedules } from './map-schedules';
+import { availabilityExtension, factAttributes } from './map-facts';
 
 /**
  * A center as HSDS 3.0: the center is an organization with one physical location; each level
@@ -166,8 +167,9 @@ export function toHsdsService(center: Center, level: LevelOfCare, ctx: HsdsConte
     service_at_locations: [sal],
     schedules: toHsdsSchedules(center, level, fields.id, sal.id, ctx),
     cost_options: toHsdsCostOptions(center, level, fields.id, ctx),
-    attributes: [...toHsdsAttributes(center, level, fields.id, ctx), ...toFactAttributes(serviceFactRefs(center, level, fields.id), ctx)],
+    attributes: [...toHsdsAttributes(center, level, fields.id, ctx), ...toFactAttributes(serviceFactRefs(center, level, fields.id), ctx), ...factAttributes(center, level, fields.id, ctx)],
     languages: languages(center, level, fields.id),
+    ...availabilityExtension(center, level),
     phones: phone(center, { service_id: fields.id }, `service:${level}`),
   };
 }

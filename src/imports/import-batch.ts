@@ -79,7 +79,7 @@ export async function writePlan(tx: Tx, plan: BatchPlan, caller: Caller, action:
   for (const { candidate, current } of plan.update) {
     let row: CenterRow;
     try {
-      row = await replaceCenter(tx, current, candidate.input);
+      row = await replaceCenter(tx, current, candidate.input, 'import');
     } catch (err) {
       // placeCenter runs before replaceCenter's first query, so the transaction is still usable.
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
@@ -95,10 +95,11 @@ async function createCenters(tx: Tx, candidates: readonly Candidate[], caller: C
   if (candidates.length === 0) return;
   const now = new Date();
   const taken = await takenCenterIds(tx, candidates.map((c) => centerIdFor(c.placed)));
-  const rows = candidates.map((c) => newCenterRow(c.placed, now, taken.has(centerIdFor(c.placed)) ? randomUUID() : undefined));
-  await insertRows(tx, 'centers', rows.map(({ schedules: _s, prices: _p, ...center }) => center));
+  const rows = candidates.map((c) => newCenterRow(c.placed, now, 'import', [], taken.has(centerIdFor(c.placed)) ? randomUUID() : undefined));
+  await insertRows(tx, 'centers', rows.map(({ schedules: _s, prices: _p, availability: _a, ...center }) => center));
   await insertRows(tx, 'center_schedules', rows.flatMap((r) => r.schedules));
   await insertRows(tx, 'center_prices', rows.flatMap((r) => r.prices));
+  await insertRows(tx, 'center_availability', rows.flatMap((r) => r.availability));
   await insertRows(tx, 'search_outbox', rows.map((r) => ({ centerId: r.id, op: 'upsert' })));
   await insertRows(tx, 'hsds_service_ids', rows.flatMap((r) => serviceIdRows(r.id, r.levelsOfCare)));
   await insertRows(tx, 'audit_entries', rows.map((r) => {

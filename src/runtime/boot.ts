@@ -8,6 +8,7 @@ import { IndexSync } from '../search/index-sync';
 import { reconcileIndex } from '../search/reconcile-index';
 import { closeMeiliClient, createMeiliClient } from '../search/meili-client';
 import { CenterIndex } from '../search/meili-index';
+import { GapCounter } from '../service-gaps/gap-counter';
 
 /**
  * Connects to PostgreSQL and Meilisearch, applies migrations and starts the index sync.
@@ -22,9 +23,12 @@ export async function boot(config: Config, conn: { databaseUrl: string; meili: {
   const centerIndex = new CenterIndex(meili, config.MEILI_INDEX);
   const sync = new IndexSync(db, centerIndex, conn.databaseUrl, log);
   if (opts.syncIndex !== false) sync.start();
+  const gaps = new GapCounter(db, log);
+  gaps.start();
   return {
-    config, db, meili, centerIndex, sync, log,
+    config, db, meili, centerIndex, sync, log, gaps,
     shutdown: async () => {
+      await gaps.stop();
       await sync.stop();
       await db.$disconnect();
       await closeMeiliClient(meili);

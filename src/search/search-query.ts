@@ -7,6 +7,7 @@ import { US_STATES } from '../taxonomy/us-states';
 export const FILTER_PARAMS = {
   level: 'levels_of_care', modality: 'modalities', medication: 'medications', payer: 'payers',
   insurer: 'insurers', population: 'populations', language: 'languages',
+  condition: 'conditions', accessibility: 'accessibility',
 } as const satisfies Record<string, CodeField>;
 export type FilterParam = keyof typeof FILTER_PARAMS;
 
@@ -81,15 +82,20 @@ export const SearchQuerySchema = z.strictObject({
   state: text.transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code'))
     .openapi({ type: 'string', enum: [...US_STATES] }).optional().describe('Two-letter US state code'),
   verified_within_days: integerParam(1, 36500).optional().describe('Only listings a person confirmed in the last N days'),
+  has_openings: bool.optional().describe('true: only centers with a fresh `open` report for one of the requested `level`s (any level when none). Stale reports (older than AVAILABILITY_STALE_HOURS) never count'),
+  intake_open_now: bool.optional().describe('true: only centers whose intake line is staffed right now in the center\'s own time zone (whole quarter hours)'),
+  walk_in: bool.optional().describe('true: centers that take walk-ins; false: centers that say they do not (unknown matches neither)'),
   include_temporarily_closed: bool.optional().describe('Also return temporarily closed centers (default false). Closed centers never appear'),
-  sort: text.pipe(z.enum(['relevance', 'distance', 'name', 'updated'])).openapi({ type: 'string', enum: ['relevance', 'distance', 'name', 'updated'] }).optional()
-    .describe('relevance (default with q), distance (default with near), name (default otherwise), updated (newest first)'),
+  sort: text.pipe(z.enum(['relevance', 'distance', 'name', 'updated', 'soonest'])).openapi({ type: 'string', enum: ['relevance', 'distance', 'name', 'updated', 'soonest'] }).optional()
+    .describe('relevance (default with q), distance (default with near), name (default otherwise), updated (newest first), soonest (fresh openings first, then the shortest fresh waitlist, then the rest; each group in the default order)'),
   facets: bool.optional().describe('Counts per value of each filter field in meta.facets (default true)'),
   page: integerParam(1, 10_000).default(1).openapi({ default: 1 }).describe('Page number, from 1'),
   per_page: integerParam(1, 100).default(20).openapi({ default: 20 }).describe('Results per page (default 20, max 100)'),
 }).superRefine((q, ctx) => {
   if (q.radius !== undefined && !q.near) ctx.addIssue({ code: 'custom', path: ['radius'], message: 'needs `near`' });
   if (q.sort === 'distance' && !q.near) ctx.addIssue({ code: 'custom', path: ['sort'], message: 'sort=distance needs `near`' });
+  if (q.has_openings === false) ctx.addIssue({ code: 'custom', path: ['has_openings'], message: 'only true is supported (leave it out for all centers)' });
+  if (q.intake_open_now === false) ctx.addIssue({ code: 'custom', path: ['intake_open_now'], message: 'only true is supported (leave it out for all centers)' });
   if (q.sort === 'relevance' && !q.q) ctx.addIssue({ code: 'custom', path: ['sort'], message: 'sort=relevance needs `q`' });
 });
 

@@ -56,6 +56,18 @@ export type CenterSchedule = Prisma.CenterScheduleModel
  */
 export type CenterPrice = Prisma.CenterPriceModel
 /**
+ * Model CenterAvailability
+ * Openings of one level of care as last reported. Not part of the center's version (ETag):
+ * PUT /v1/centers/{id}/availability writes it without If-Match.
+ */
+export type CenterAvailability = Prisma.CenterAvailabilityModel
+/**
+ * Model ServiceGap
+ * Searches that found fewer than 3 centers, counted per day by what was asked (codes and
+ * criteria), state and 3-digit ZIP prefix. Never the caller's words, full ZIP or identity.
+ */
+export type ServiceGap = Prisma.ServiceGapModel
+/**
  * Model ApiKey
  * API keys are stored only as a SHA-256 hash; the secret is shown once at creation.
  */

@@ -30,7 +30,8 @@ export type SessionFormat = (typeof SessionFormat)[keyof typeof SessionFormat]
 export const ApiKeyRole = {
   partner: 'partner',
   staff: 'staff',
-  admin: 'admin'
+  admin: 'admin',
+  center: 'center'
 } as const
 
 export type ApiKeyRole = (typeof ApiKeyRole)[keyof typeof ApiKeyRole]

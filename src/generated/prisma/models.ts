@@ -11,6 +11,8 @@
 export type * from './models/Center'
 export type * from './models/CenterSchedule'
 export type * from './models/CenterPrice'
+export type * from './models/CenterAvailability'
+export type * from './models/ServiceGap'
 export type * from './models/ApiKey'
 export type * from './models/ListingReport'
 export type * from './models/AuditEntry'

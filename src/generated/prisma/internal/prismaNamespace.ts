@@ -400,6 +400,8 @@ export const ModelName = {
   Center: 'Center',
   CenterSchedule: 'CenterSchedule',
   CenterPrice: 'CenterPrice',
+  CenterAvailability: 'CenterAvailability',
+  ServiceGap: 'ServiceGap',
   ApiKey: 'ApiKey',
   ListingReport: 'ListingReport',
   AuditEntry: 'AuditEntry',
@@ -421,7 +423,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "center" | "centerSchedule" | "centerPrice" | "apiKey" | "listingReport" | "auditEntry" | "searchOutbox" | "hsdsServiceId" | "referralList"
+    modelProps: "center" | "centerSchedule" | "centerPrice" | "centerAvailability" | "serviceGap" | "apiKey" | "listingReport" | "auditEntry" | "searchOutbox" | "hsdsServiceId" | "referralList"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -644,6 +646,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.CenterPriceCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.CenterPriceCountAggregateOutputType> | number
+        }
+      }
+    }
+    CenterAvailability: {
+      payload: Prisma.$CenterAvailabilityPayload<ExtArgs>
+      fields: Prisma.CenterAvailabilityFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CenterAvailabilityFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CenterAvailabilityFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>
+        }
+        findFirst: {
+          args: Prisma.CenterAvailabilityFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CenterAvailabilityFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>
+        }
+        findMany: {
+          args: Prisma.CenterAvailabilityFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>[]
+        }
+        create: {
+          args: Prisma.CenterAvailabilityCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>
+        }
+        createMany: {
+          args: Prisma.CenterAvailabilityCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CenterAvailabilityCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>[]
+        }
+        delete: {
+          args: Prisma.CenterAvailabilityDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>
+        }
+        update: {
+          args: Prisma.CenterAvailabilityUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>
+        }
+        deleteMany: {
+          args: Prisma.CenterAvailabilityDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CenterAvailabilityUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CenterAvailabilityUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>[]
+        }
+        upsert: {
+          args: Prisma.CenterAvailabilityUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CenterAvailabilityPayload>
+        }
+        aggregate: {
+          args: Prisma.CenterAvailabilityAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCenterAvailability>
+        }
+        groupBy: {
+          args: Prisma.CenterAvailabilityGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CenterAvailabilityGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CenterAvailabilityCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CenterAvailabilityCountAggregateOutputType> | number
+        }
+      }
+    }
+    ServiceGap: {
+      payload: Prisma.$ServiceGapPayload<ExtArgs>
+      fields: Prisma.ServiceGapFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ServiceGapFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ServiceGapFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>
+        }
+        findFirst: {
+          args: Prisma.ServiceGapFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ServiceGapFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>
+        }
+        findMany: {
+          args: Prisma.ServiceGapFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>[]
+        }
+        create: {
+          args: Prisma.ServiceGapCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>
+        }
+        createMany: {
+          args: Prisma.ServiceGapCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ServiceGapCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>[]
+        }
+        delete: {
+          args: Prisma.ServiceGapDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>
+        }
+        update: {
+          args: Prisma.ServiceGapUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>
+        }
+        deleteMany: {
+          args: Prisma.ServiceGapDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ServiceGapUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ServiceGapUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>[]
+        }
+        upsert: {
+          args: Prisma.ServiceGapUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServiceGapPayload>
+        }
+        aggregate: {
+          args: Prisma.ServiceGapAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateServiceGap>
+        }
+        groupBy: {
+          args: Prisma.ServiceGapGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ServiceGapGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ServiceGapCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ServiceGapCountAggregateOutputType> | number
         }
       }
     }
@@ -1158,6 +1308,9 @@ export const CenterScalarFieldEnum = {
   telehealth: 'telehealth',
   acceptingNewPatients: 'acceptingNewPatients',
   accreditations: 'accreditations',
+  conditions: 'conditions',
+  accessibility: 'accessibility',
+  intake: 'intake',
   licenseNumber: 'licenseNumber',
   verifiedAt: 'verifiedAt',
   source: 'source',
@@ -1204,6 +1357,35 @@ export const CenterPriceScalarFieldEnum = {
 export type CenterPriceScalarFieldEnum = (typeof CenterPriceScalarFieldEnum)[keyof typeof CenterPriceScalarFieldEnum]
 
 
+export const CenterAvailabilityScalarFieldEnum = {
+  id: 'id',
+  centerId: 'centerId',
+  position: 'position',
+  level: 'level',
+  status: 'status',
+  openSlots: 'openSlots',
+  waitlistDays: 'waitlistDays',
+  nextIntakeDate: 'nextIntakeDate',
+  updatedAt: 'updatedAt',
+  reportedBy: 'reportedBy'
+} as const
+
+export type CenterAvailabilityScalarFieldEnum = (typeof CenterAvailabilityScalarFieldEnum)[keyof typeof CenterAvailabilityScalarFieldEnum]
+
+
+export const ServiceGapScalarFieldEnum = {
+  day: 'day',
+  criteria: 'criteria',
+  state: 'state',
+  zip3: 'zip3',
+  searches: 'searches',
+  zeroResults: 'zeroResults',
+  lastSeen: 'lastSeen'
+} as const
+
+export type ServiceGapScalarFieldEnum = (typeof ServiceGapScalarFieldEnum)[keyof typeof ServiceGapScalarFieldEnum]
+
+
 export const ApiKeyScalarFieldEnum = {
   id: 'id',
   name: 'name',
@@ -1213,7 +1395,8 @@ export const ApiKeyScalarFieldEnum = {
   createdAt: 'createdAt',
   createdBy: 'createdBy',
   revokedAt: 'revokedAt',
-  lastUsedAt: 'lastUsedAt'
+  lastUsedAt: 'lastUsedAt',
+  centerId: 'centerId'
 } as const
 
 export type ApiKeyScalarFieldEnum = (typeof ApiKeyScalarFieldEnum)[keyof typeof ApiKeyScalarFieldEnum]
@@ -1306,14 +1489,6 @@ export const QueryMode = {
 export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
 
 
-export const NullsOrder = {
-  first: 'first',
-  last: 'last'
-} as const
-
-export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
-
-
 export const JsonNullValueFilter = {
   DbNull: DbNull,
   JsonNull: JsonNull,
@@ -1321,6 +1496,14 @@ export const JsonNullValueFilter = {
 } as const
 
 export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
+
+
+export const NullsOrder = {
+  first: 'first',
+  last: 'last'
+} as const
+
+export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
 
 
 
@@ -1375,6 +1558,20 @@ export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMode
  * Reference to a field of type 'Boolean'
  */
 export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
+    
+
+
+/**
+ * Reference to a field of type 'Json'
+ */
+export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
+    
+
+
+/**
+ * Reference to a field of type 'QueryMode'
+ */
+export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
     
 
 
@@ -1473,20 +1670,6 @@ export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 
  * Reference to a field of type 'BigInt[]'
  */
 export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
-    
-
-
-/**
- * Reference to a field of type 'Json'
- */
-export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
-    
-
-
-/**
- * Reference to a field of type 'QueryMode'
- */
-export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
     
 
 
@@ -1657,6 +1840,8 @@ export type GlobalOmitConfig = {
   center?: Prisma.CenterOmit
   centerSchedule?: Prisma.CenterScheduleOmit
   centerPrice?: Prisma.CenterPriceOmit
+  centerAvailability?: Prisma.CenterAvailabilityOmit
+  serviceGap?: Prisma.ServiceGapOmit
   apiKey?: Prisma.ApiKeyOmit
   listingReport?: Prisma.ListingReportOmit
   auditEntry?: Prisma.AuditEntryOmit

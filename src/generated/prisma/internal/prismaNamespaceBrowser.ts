@@ -54,6 +54,8 @@ export const ModelName = {
   Center: 'Center',
   CenterSchedule: 'CenterSchedule',
   CenterPrice: 'CenterPrice',
+  CenterAvailability: 'CenterAvailability',
+  ServiceGap: 'ServiceGap',
   ApiKey: 'ApiKey',
   ListingReport: 'ListingReport',
   AuditEntry: 'AuditEntry',
@@ -106,6 +108,9 @@ export const CenterScalarFieldEnum = {
   telehealth: 'telehealth',
   acceptingNewPatients: 'acceptingNewPatients',
   accreditations: 'accreditations',
+  conditions: 'conditions',
+  accessibility: 'accessibility',
+  intake: 'intake',
   licenseNumber: 'licenseNumber',
   verifiedAt: 'verifiedAt',
   source: 'source',
@@ -152,6 +157,35 @@ export const CenterPriceScalarFieldEnum = {
 export type CenterPriceScalarFieldEnum = (typeof CenterPriceScalarFieldEnum)[keyof typeof CenterPriceScalarFieldEnum]
 
 
+export const CenterAvailabilityScalarFieldEnum = {
+  id: 'id',
+  centerId: 'centerId',
+  position: 'position',
+  level: 'level',
+  status: 'status',
+  openSlots: 'openSlots',
+  waitlistDays: 'waitlistDays',
+  nextIntakeDate: 'nextIntakeDate',
+  updatedAt: 'updatedAt',
+  reportedBy: 'reportedBy'
+} as const
+
+export type CenterAvailabilityScalarFieldEnum = (typeof CenterAvailabilityScalarFieldEnum)[keyof typeof CenterAvailabilityScalarFieldEnum]
+
+
+export const ServiceGapScalarFieldEnum = {
+  day: 'day',
+  criteria: 'criteria',
+  state: 'state',
+  zip3: 'zip3',
+  searches: 'searches',
+  zeroResults: 'zeroResults',
+  lastSeen: 'lastSeen'
+} as const
+
+export type ServiceGapScalarFieldEnum = (typeof ServiceGapScalarFieldEnum)[keyof typeof ServiceGapScalarFieldEnum]
+
+
 export const ApiKeyScalarFieldEnum = {
   id: 'id',
   name: 'name',
@@ -161,7 +195,8 @@ export const ApiKeyScalarFieldEnum = {
   createdAt: 'createdAt',
   createdBy: 'createdBy',
   revokedAt: 'revokedAt',
-  lastUsedAt: 'lastUsedAt'
+  lastUsedAt: 'lastUsedAt',
+  centerId: 'centerId'
 } as const
 
 export type ApiKeyScalarFieldEnum = (typeof ApiKeyScalarFieldEnum)[keyof typeof ApiKeyScalarFieldEnum]
@@ -254,14 +289,6 @@ export const QueryMode = {
 export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
 
 
-export const NullsOrder = {
-  first: 'first',
-  last: 'last'
-} as const
-
-export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
-
-
 export const JsonNullValueFilter = {
   DbNull: DbNull,
   JsonNull: JsonNull,
@@ -269,4 +296,12 @@ export const JsonNullValueFilter = {
 } as const
 
 export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
+
+
+export const NullsOrder = {
+  first: 'first',
+  last: 'last'
+} as const
+
+export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
 

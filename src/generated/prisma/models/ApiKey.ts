@@ -34,6 +34,7 @@ export type ApiKeyMinAggregateOutputType = {
   createdBy: string | null
   revokedAt: Date | null
   lastUsedAt: Date | null
+  centerId: string | null
 }
 
 export type ApiKeyMaxAggregateOutputType = {
@@ -46,6 +47,7 @@ export type ApiKeyMaxAggregateOutputType = {
   createdBy: string | null
   revokedAt: Date | null
   lastUsedAt: Date | null
+  centerId: string | null
 }
 
 export type ApiKeyCountAggregateOutputType = {
@@ -58,6 +60,7 @@ export type ApiKeyCountAggregateOutputType = {
   createdBy: number
   revokedAt: number
   lastUsedAt: number
+  centerId: number
   _all: number
 }
 
@@ -72,6 +75,7 @@ export type ApiKeyMinAggregateInputType = {
   createdBy?: true
   revokedAt?: true
   lastUsedAt?: true
+  centerId?: true
 }
 
 export type ApiKeyMaxAggregateInputType = {
@@ -84,6 +88,7 @@ export type ApiKeyMaxAggregateInputType = {
   createdBy?: true
   revokedAt?: true
   lastUsedAt?: true
+  centerId?: true
 }
 
 export type ApiKeyCountAggregateInputType = {
@@ -96,6 +101,7 @@ export type ApiKeyCountAggregateInputType = {
   createdBy?: true
   revokedAt?: true
   lastUsedAt?: true
+  centerId?: true
   _all?: true
 }
 
@@ -181,6 +187,7 @@ export type ApiKeyGroupByOutputType = {
   createdBy: string | null
   revokedAt: Date | null
   lastUsedAt: Date | null
+  centerId: string | null
   _count: ApiKeyCountAggregateOutputType | null
   _min: ApiKeyMinAggregateOutputType | null
   _max: ApiKeyMaxAggregateOutputType | null
@@ -214,6 +221,8 @@ export type ApiKeyWhereInput = {
   createdBy?: Prisma.StringNullableFilter<"ApiKey"> | string | null
   revokedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
   lastUsedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
+  centerId?: Prisma.UuidNullableFilter<"ApiKey"> | string | null
+  center?: Prisma.XOR<Prisma.CenterNullableScalarRelationFilter, Prisma.CenterWhereInput> | null
 }
 
 export type ApiKeyOrderByWithRelationInput = {
@@ -226,6 +235,8 @@ export type ApiKeyOrderByWithRelationInput = {
   createdBy?: Prisma.SortOrderInput | Prisma.SortOrder
   revokedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  centerId?: Prisma.SortOrderInput | Prisma.SortOrder
+  center?: Prisma.CenterOrderByWithRelationInput
 }
 
 export type ApiKeyWhereUniqueInput = Prisma.AtLeast<{
@@ -241,6 +252,8 @@ export type ApiKeyWhereUniqueInput = Prisma.AtLeast<{
   createdBy?: Prisma.StringNullableFilter<"ApiKey"> | string | null
   revokedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
   lastUsedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
+  centerId?: Prisma.UuidNullableFilter<"ApiKey"> | string | null
+  center?: Prisma.XOR<Prisma.CenterNullableScalarRelationFilter, Prisma.CenterWhereInput> | null
 }, "id" | "keyHash">
 
 export type ApiKeyOrderByWithAggregationInput = {
@@ -253,6 +266,7 @@ export type ApiKeyOrderByWithAggregationInput = {
   createdBy?: Prisma.SortOrderInput | Prisma.SortOrder
   revokedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  centerId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.ApiKeyCountOrderByAggregateInput
   _max?: Prisma.ApiKeyMaxOrderByAggregateInput
   _min?: Prisma.ApiKeyMinOrderByAggregateInput
@@ -271,6 +285,7 @@ export type ApiKeyScalarWhereWithAggregatesInput = {
   createdBy?: Prisma.StringNullableWithAggregatesFilter<"ApiKey"> | string | null
   revokedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"ApiKey"> | Date | string | null
   lastUsedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"ApiKey"> | Date | string | null
+  centerId?: Prisma.UuidNullableWithAggregatesFilter<"ApiKey"> | string | null
 }
 
 export type ApiKeyCreateInput = {
@@ -283,6 +298,7 @@ export type ApiKeyCreateInput = {
   createdBy?: string | null
   revokedAt?: Date | string | null
   lastUsedAt?: Date | string | null
+  center?: Prisma.CenterCreateNestedOneWithoutApiKeysInput
 }
 
 export type ApiKeyUncheckedCreateInput = {
@@ -295,6 +311,7 @@ export type ApiKeyUncheckedCreateInput = {
   createdBy?: string | null
   revokedAt?: Date | string | null
   lastUsedAt?: Date | string | null
+  centerId?: string | null
 }
 
 export type ApiKeyUpdateInput = {
@@ -307,6 +324,7 @@ export type ApiKeyUpdateInput = {
   createdBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  center?: Prisma.CenterUpdateOneWithoutApiKeysNestedInput
 }
 
 export type ApiKeyUncheckedUpdateInput = {
@@ -319,6 +337,7 @@ export type ApiKeyUncheckedUpdateInput = {
   createdBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  centerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type ApiKeyCreateManyInput = {
@@ -331,6 +350,7 @@ export type ApiKeyCreateManyInput = {
   createdBy?: string | null
   revokedAt?: Date | string | null
   lastUsedAt?: Date | string | null
+  centerId?: string | null
 }
 
 export type ApiKeyUpdateManyMutationInput = {
@@ -355,6 +375,17 @@ export type ApiKeyUncheckedUpdateManyInput = {
   createdBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  centerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+}
+
+export type ApiKeyListRelationFilter = {
+  every?: Prisma.ApiKeyWhereInput
+  some?: Prisma.ApiKeyWhereInput
+  none?: Prisma.ApiKeyWhereInput
+}
+
+export type ApiKeyOrderByRelationAggregateInput = {
+  _count?: Prisma.SortOrder
 }
 
 export type ApiKeyCountOrderByAggregateInput = {
@@ -367,6 +398,7 @@ export type ApiKeyCountOrderByAggregateInput = {
   createdBy?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  centerId?: Prisma.SortOrder
 }
 
 export type ApiKeyMaxOrderByAggregateInput = {
@@ -379,6 +411,7 @@ export type ApiKeyMaxOrderByAggregateInput = {
   createdBy?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  centerId?: Prisma.SortOrder
 }
 
 export type ApiKeyMinOrderByAggregateInput = {
@@ -391,10 +424,167 @@ export type ApiKeyMinOrderByAggregateInput = {
   createdBy?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  centerId?: Prisma.SortOrder
+}
+
+export type ApiKeyCreateNestedManyWithoutCenterInput = {
+  create?: Prisma.XOR<Prisma.ApiKeyCreateWithoutCenterInput, Prisma.ApiKeyUncheckedCreateWithoutCenterInput> | Prisma.ApiKeyCreateWithoutCenterInput[] | Prisma.ApiKeyUncheckedCreateWithoutCenterInput[]
+  connectOrCreate?: Prisma.ApiKeyCreateOrConnectWithoutCenterInput | Prisma.ApiKeyCreateOrConnectWithoutCenterInput[]
+  createMany?: Prisma.ApiKeyCreateManyCenterInputEnvelope
+  connect?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+}
+
+export type ApiKeyUncheckedCreateNestedManyWithoutCenterInput = {
+  create?: Prisma.XOR<Prisma.ApiKeyCreateWithoutCenterInput, Prisma.ApiKeyUncheckedCreateWithoutCenterInput> | Prisma.ApiKeyCreateWithoutCenterInput[] | Prisma.ApiKeyUncheckedCreateWithoutCenterInput[]
+  connectOrCreate?: Prisma.ApiKeyCreateOrConnectWithoutCenterInput | Prisma.ApiKeyCreateOrConnectWithoutCenterInput[]
+  createMany?: Prisma.ApiKeyCreateManyCenterInputEnvelope
+  connect?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+}
+
+export type ApiKeyUpdateManyWithoutCenterNestedInput = {
+  create?: Prisma.XOR<Prisma.ApiKeyCreateWithoutCenterInput, Prisma.ApiKeyUncheckedCreateWithoutCenterInput> | Prisma.ApiKeyCreateWithoutCenterInput[] | Prisma.ApiKeyUncheckedCreateWithoutCenterInput[]
+  connectOrCreate?: Prisma.ApiKeyCreateOrConnectWithoutCenterInput | Prisma.ApiKeyCreateOrConnectWithoutCenterInput[]
+  upsert?: Prisma.ApiKeyUpsertWithWhereUniqueWithoutCenterInput | Prisma.ApiKeyUpsertWithWhereUniqueWithoutCenterInput[]
+  createMany?: Prisma.ApiKeyCreateManyCenterInputEnvelope
+  set?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  disconnect?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  delete?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  connect?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  update?: Prisma.ApiKeyUpdateWithWhereUniqueWithoutCenterInput | Prisma.ApiKeyUpdateWithWhereUniqueWithoutCenterInput[]
+  updateMany?: Prisma.ApiKeyUpdateManyWithWhereWithoutCenterInput | Prisma.ApiKeyUpdateManyWithWhereWithoutCenterInput[]
+  deleteMany?: Prisma.ApiKeyScalarWhereInput | Prisma.ApiKeyScalarWhereInput[]
+}
+
+export type ApiKeyUncheckedUpdateManyWithoutCenterNestedInput = {
+  create?: Prisma.XOR<Prisma.ApiKeyCreateWithoutCenterInput, Prisma.ApiKeyUncheckedCreateWithoutCenterInput> | Prisma.ApiKeyCreateWithoutCenterInput[] | Prisma.ApiKeyUncheckedCreateWithoutCenterInput[]
+  connectOrCreate?: Prisma.ApiKeyCreateOrConnectWithoutCenterInput | Prisma.ApiKeyCreateOrConnectWithoutCenterInput[]
+  upsert?: Prisma.ApiKeyUpsertWithWhereUniqueWithoutCenterInput | Prisma.ApiKeyUpsertWithWhereUniqueWithoutCenterInput[]
+  createMany?: Prisma.ApiKeyCreateManyCenterInputEnvelope
+  set?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  disconnect?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  delete?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  connect?: Prisma.ApiKeyWhereUniqueInput | Prisma.ApiKeyWhereUniqueInput[]
+  update?: Prisma.ApiKeyUpdateWithWhereUniqueWithoutCenterInput | Prisma.ApiKeyUpdateWithWhereUniqueWithoutCenterInput[]
+  updateMany?: Prisma.ApiKeyUpdateManyWithWhereWithoutCenterInput | Prisma.ApiKeyUpdateManyWithWhereWithoutCenterInput[]
+  deleteMany?: Prisma.ApiKeyScalarWhereInput | Prisma.ApiKeyScalarWhereInput[]
 }
 
 export type EnumApiKeyRoleFieldUpdateOperationsInput = {
   set?: $Enums.ApiKeyRole
+}
+
+export type ApiKeyCreateWithoutCenterInput = {
+  id?: string
+  name: string
+  role: $Enums.ApiKeyRole
+  keyHash: string
+  prefix: string
+  createdAt?: Date | string
+  createdBy?: string | null
+  revokedAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+}
+
+export type ApiKeyUncheckedCreateWithoutCenterInput = {
+  id?: string
+  name: string
+  role: $Enums.ApiKeyRole
+  keyHash: string
+  prefix: string
+  createdAt?: Date | string
+  createdBy?: string | null
+  revokedAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+}
+
+export type ApiKeyCreateOrConnectWithoutCenterInput = {
+  where: Prisma.ApiKeyWhereUniqueInput
+  create: Prisma.XOR<Prisma.ApiKeyCreateWithoutCenterInput, Prisma.ApiKeyUncheckedCreateWithoutCenterInput>
+}
+
+export type ApiKeyCreateManyCenterInputEnvelope = {
+  data: Prisma.ApiKeyCreateManyCenterInput | Prisma.ApiKeyCreateManyCenterInput[]
+  skipDuplicates?: boolean
+}
+
+export type ApiKeyUpsertWithWhereUniqueWithoutCenterInput = {
+  where: Prisma.ApiKeyWhereUniqueInput
+  update: Prisma.XOR<Prisma.ApiKeyUpdateWithoutCenterInput, Prisma.ApiKeyUncheckedUpdateWithoutCenterInput>
+  create: Prisma.XOR<Prisma.ApiKeyCreateWithoutCenterInput, Prisma.ApiKeyUncheckedCreateWithoutCenterInput>
+}
+
+export type ApiKeyUpdateWithWhereUniqueWithoutCenterInput = {
+  where: Prisma.ApiKeyWhereUniqueInput
+  data: Prisma.XOR<Prisma.ApiKeyUpdateWithoutCenterInput, Prisma.ApiKeyUncheckedUpdateWithoutCenterInput>
+}
+
+export type ApiKeyUpdateManyWithWhereWithoutCenterInput = {
+  where: Prisma.ApiKeyScalarWhereInput
+  data: Prisma.XOR<Prisma.ApiKeyUpdateManyMutationInput, Prisma.ApiKeyUncheckedUpdateManyWithoutCenterInput>
+}
+
+export type ApiKeyScalarWhereInput = {
+  AND?: Prisma.ApiKeyScalarWhereInput | Prisma.ApiKeyScalarWhereInput[]
+  OR?: Prisma.ApiKeyScalarWhereInput[]
+  NOT?: Prisma.ApiKeyScalarWhereInput | Prisma.ApiKeyScalarWhereInput[]
+  id?: Prisma.UuidFilter<"ApiKey"> | string
+  name?: Prisma.StringFilter<"ApiKey"> | string
+  role?: Prisma.EnumApiKeyRoleFilter<"ApiKey"> | $Enums.ApiKeyRole
+  keyHash?: Prisma.StringFilter<"ApiKey"> | string
+  prefix?: Prisma.StringFilter<"ApiKey"> | string
+  createdAt?: Prisma.DateTimeFilter<"ApiKey"> | Date | string
+  createdBy?: Prisma.StringNullableFilter<"ApiKey"> | string | null
+  revokedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
+  lastUsedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
+  centerId?: Prisma.UuidNullableFilter<"ApiKey"> | string | null
+}
+
+export type ApiKeyCreateManyCenterInput = {
+  id?: string
+  name: string
+  role: $Enums.ApiKeyRole
+  keyHash: string
+  prefix: string
+  createdAt?: Date | string
+  createdBy?: string | null
+  revokedAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+}
+
+export type ApiKeyUpdateWithoutCenterInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumApiKeyRoleFieldUpdateOperationsInput | $Enums.ApiKeyRole
+  keyHash?: Prisma.StringFieldUpdateOperationsInput | string
+  prefix?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type ApiKeyUncheckedUpdateWithoutCenterInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumApiKeyRoleFieldUpdateOperationsInput | $Enums.ApiKeyRole
+  keyHash?: Prisma.StringFieldUpdateOperationsInput | string
+  prefix?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type ApiKeyUncheckedUpdateManyWithoutCenterInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumApiKeyRoleFieldUpdateOperationsInput | $Enums.ApiKeyRole
+  keyHash?: Prisma.StringFieldUpdateOperationsInput | string
+  prefix?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -409,6 +599,8 @@ export type ApiKeySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   createdBy?: boolean
   revokedAt?: boolean
   lastUsedAt?: boolean
+  centerId?: boolean
+  center?: boolean | Prisma.ApiKey$centerArgs<ExtArgs>
 }, ExtArgs["result"]["apiKey"]>
 
 export type ApiKeySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -421,6 +613,8 @@ export type ApiKeySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   createdBy?: boolean
   revokedAt?: boolean
   lastUsedAt?: boolean
+  centerId?: boolean
+  center?: boolean | Prisma.ApiKey$centerArgs<ExtArgs>
 }, ExtArgs["result"]["apiKey"]>
 
 export type ApiKeySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -433,6 +627,8 @@ export type ApiKeySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   createdBy?: boolean
   revokedAt?: boolean
   lastUsedAt?: boolean
+  centerId?: boolean
+  center?: boolean | Prisma.ApiKey$centerArgs<ExtArgs>
 }, ExtArgs["result"]["apiKey"]>
 
 export type ApiKeySelectScalar = {
@@ -445,13 +641,25 @@ export type ApiKeySelectScalar = {
   createdBy?: boolean
   revokedAt?: boolean
   lastUsedAt?: boolean
+  centerId?: boolean
 }
 
-export type ApiKeyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "role" | "keyHash" | "prefix" | "createdAt" | "createdBy" | "revokedAt" | "lastUsedAt", ExtArgs["result"]["apiKey"]>
+export type ApiKeyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "role" | "keyHash" | "prefix" | "createdAt" | "createdBy" | "revokedAt" | "lastUsedAt" | "centerId", ExtArgs["result"]["apiKey"]>
+export type ApiKeyInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  center?: boolean | Prisma.ApiKey$centerArgs<ExtArgs>
+}
+export type ApiKeyIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  center?: boolean | Prisma.ApiKey$centerArgs<ExtArgs>
+}
+export type ApiKeyIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  center?: boolean | Prisma.ApiKey$centerArgs<ExtArgs>
+}
 
 export type $ApiKeyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "ApiKey"
-  objects: {}
+  objects: {
+    center: Prisma.$CenterPayload<ExtArgs> | null
+  }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     name: string
@@ -465,6 +673,10 @@ export type $ApiKeyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     createdBy: string | null
     revokedAt: Date | null
     lastUsedAt: Date | null
+    /**
+     * the one center a `center` key may report availability for
+     */
+    centerId: string | null
   }, ExtArgs["result"]["apiKey"]>
   composites: {}
 }
@@ -859,6 +1071,7 @@ readonly fields: ApiKeyFieldRefs;
  */
 export interface Prisma__ApiKeyClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
+  center<T extends Prisma.ApiKey$centerArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ApiKey$centerArgs<ExtArgs>>): Prisma.Prisma__CenterClient<runtime.Types.Result.GetResult<Prisma.$CenterPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -897,6 +1110,7 @@ export interface ApiKeyFieldRefs {
   readonly createdBy: Prisma.FieldRef<"ApiKey", 'String'>
   readonly revokedAt: Prisma.FieldRef<"ApiKey", 'DateTime'>
   readonly lastUsedAt: Prisma.FieldRef<"ApiKey", 'DateTime'>
+  readonly centerId: Prisma.FieldRef<"ApiKey", 'String'>
 }
     
 
@@ -913,6 +1127,10 @@ export type ApiKeyFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * Omit specific fields from the ApiKey
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
   /**
    * Filter, which ApiKey to fetch.
    */
@@ -932,6 +1150,10 @@ export type ApiKeyFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Extensions
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  /**
    * Filter, which ApiKey to fetch.
    */
   where: Prisma.ApiKeyWhereUniqueInput
@@ -949,6 +1171,10 @@ export type ApiKeyFindFirstArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * Omit specific fields from the ApiKey
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
   /**
    * Filter, which ApiKey to fetch.
    */
@@ -998,6 +1224,10 @@ export type ApiKeyFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extensions.
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  /**
    * Filter, which ApiKey to fetch.
    */
   where?: Prisma.ApiKeyWhereInput
@@ -1045,6 +1275,10 @@ export type ApiKeyFindManyArgs<ExtArgs extends runtime.Types.Extensions.Internal
    * Omit specific fields from the ApiKey
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
   /**
    * Filter, which ApiKeys to fetch.
    */
@@ -1094,6 +1328,10 @@ export type ApiKeyCreateArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  /**
    * The data needed to create a ApiKey.
    */
   data: Prisma.XOR<Prisma.ApiKeyCreateInput, Prisma.ApiKeyUncheckedCreateInput>
@@ -1127,6 +1365,10 @@ export type ApiKeyCreateManyAndReturnArgs<ExtArgs extends runtime.Types.Extensio
    */
   data: Prisma.ApiKeyCreateManyInput | Prisma.ApiKeyCreateManyInput[]
   skipDuplicates?: boolean
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyIncludeCreateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -1141,6 +1383,10 @@ export type ApiKeyUpdateArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
    * Omit specific fields from the ApiKey
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
   /**
    * The data needed to update a ApiKey.
    */
@@ -1193,6 +1439,10 @@ export type ApiKeyUpdateManyAndReturnArgs<ExtArgs extends runtime.Types.Extensio
    * Limit how many ApiKeys to update.
    */
   limit?: number
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyIncludeUpdateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -1207,6 +1457,10 @@ export type ApiKeyUpsertArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
    * Omit specific fields from the ApiKey
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
   /**
    * The filter to search for the ApiKey to update in case it exists.
    */
@@ -1234,6 +1488,10 @@ export type ApiKeyDeleteArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  /**
    * Filter which ApiKey to delete.
    */
   where: Prisma.ApiKeyWhereUniqueInput
@@ -1254,6 +1512,25 @@ export type ApiKeyDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Intern
 }
 
 /**
+ * ApiKey.center
+ */
+export type ApiKey$centerArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Center
+   */
+  select?: Prisma.CenterSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Center
+   */
+  omit?: Prisma.CenterOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CenterInclude<ExtArgs> | null
+  where?: Prisma.CenterWhereInput
+}
+
+/**
  * ApiKey without action
  */
 export type ApiKeyDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1265,4 +1542,8 @@ export type ApiKeyDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * Omit specific fields from the ApiKey
    */
   omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
 }

@@ -125,6 +125,9 @@ export type CenterCountAggregateOutputType = {
   telehealth: number
   acceptingNewPatients: number
   accreditations: number
+  conditions: number
+  accessibility: number
+  intake: number
   licenseNumber: number
   verifiedAt: number
   source: number
@@ -234,6 +237,9 @@ export type CenterCountAggregateInputType = {
   telehealth?: true
   acceptingNewPatients?: true
   accreditations?: true
+  conditions?: true
+  accessibility?: true
+  intake?: true
   licenseNumber?: true
   verifiedAt?: true
   source?: true
@@ -358,6 +364,9 @@ export type CenterGroupByOutputType = {
   telehealth: boolean
   acceptingNewPatients: boolean
   accreditations: string[]
+  conditions: string[]
+  accessibility: string[]
+  intake: runtime.JsonValue | null
   licenseNumber: string | null
   verifiedAt: Date | null
   source: string | null
@@ -418,6 +427,9 @@ export type CenterWhereInput = {
   telehealth?: Prisma.BoolFilter<"Center"> | boolean
   acceptingNewPatients?: Prisma.BoolFilter<"Center"> | boolean
   accreditations?: Prisma.StringNullableListFilter<"Center">
+  conditions?: Prisma.StringNullableListFilter<"Center">
+  accessibility?: Prisma.StringNullableListFilter<"Center">
+  intake?: Prisma.JsonNullableFilter<"Center">
   licenseNumber?: Prisma.StringNullableFilter<"Center"> | string | null
   verifiedAt?: Prisma.DateTimeNullableFilter<"Center"> | Date | string | null
   source?: Prisma.StringNullableFilter<"Center"> | string | null
@@ -427,7 +439,9 @@ export type CenterWhereInput = {
   updatedAt?: Prisma.DateTimeFilter<"Center"> | Date | string
   schedules?: Prisma.CenterScheduleListRelationFilter
   prices?: Prisma.CenterPriceListRelationFilter
+  availability?: Prisma.CenterAvailabilityListRelationFilter
   reports?: Prisma.ListingReportListRelationFilter
+  apiKeys?: Prisma.ApiKeyListRelationFilter
   hsdsServiceIds?: Prisma.HsdsServiceIdListRelationFilter
 }
 
@@ -459,6 +473,9 @@ export type CenterOrderByWithRelationInput = {
   telehealth?: Prisma.SortOrder
   acceptingNewPatients?: Prisma.SortOrder
   accreditations?: Prisma.SortOrder
+  conditions?: Prisma.SortOrder
+  accessibility?: Prisma.SortOrder
+  intake?: Prisma.SortOrderInput | Prisma.SortOrder
   licenseNumber?: Prisma.SortOrderInput | Prisma.SortOrder
   verifiedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   source?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -468,7 +485,9 @@ export type CenterOrderByWithRelationInput = {
   updatedAt?: Prisma.SortOrder
   schedules?: Prisma.CenterScheduleOrderByRelationAggregateInput
   prices?: Prisma.CenterPriceOrderByRelationAggregateInput
+  availability?: Prisma.CenterAvailabilityOrderByRelationAggregateInput
   reports?: Prisma.ListingReportOrderByRelationAggregateInput
+  apiKeys?: Prisma.ApiKeyOrderByRelationAggregateInput
   hsdsServiceIds?: Prisma.HsdsServiceIdOrderByRelationAggregateInput
 }
 
@@ -504,6 +523,9 @@ export type CenterWhereUniqueInput = Prisma.AtLeast<{
   telehealth?: Prisma.BoolFilter<"Center"> | boolean
   acceptingNewPatients?: Prisma.BoolFilter<"Center"> | boolean
   accreditations?: Prisma.StringNullableListFilter<"Center">
+  conditions?: Prisma.StringNullableListFilter<"Center">
+  accessibility?: Prisma.StringNullableListFilter<"Center">
+  intake?: Prisma.JsonNullableFilter<"Center">
   licenseNumber?: Prisma.StringNullableFilter<"Center"> | string | null
   verifiedAt?: Prisma.DateTimeNullableFilter<"Center"> | Date | string | null
   source?: Prisma.StringNullableFilter<"Center"> | string | null
@@ -513,7 +535,9 @@ export type CenterWhereUniqueInput = Prisma.AtLeast<{
   updatedAt?: Prisma.DateTimeFilter<"Center"> | Date | string
   schedules?: Prisma.CenterScheduleListRelationFilter
   prices?: Prisma.CenterPriceListRelationFilter
+  availability?: Prisma.CenterAvailabilityListRelationFilter
   reports?: Prisma.ListingReportListRelationFilter
+  apiKeys?: Prisma.ApiKeyListRelationFilter
   hsdsServiceIds?: Prisma.HsdsServiceIdListRelationFilter
 }, "id" | "source_sourceId">
 
@@ -545,6 +569,9 @@ export type CenterOrderByWithAggregationInput = {
   telehealth?: Prisma.SortOrder
   acceptingNewPatients?: Prisma.SortOrder
   accreditations?: Prisma.SortOrder
+  conditions?: Prisma.SortOrder
+  accessibility?: Prisma.SortOrder
+  intake?: Prisma.SortOrderInput | Prisma.SortOrder
   licenseNumber?: Prisma.SortOrderInput | Prisma.SortOrder
   verifiedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   source?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -590,6 +617,9 @@ export type CenterScalarWhereWithAggregatesInput = {
   telehealth?: Prisma.BoolWithAggregatesFilter<"Center"> | boolean
   acceptingNewPatients?: Prisma.BoolWithAggregatesFilter<"Center"> | boolean
   accreditations?: Prisma.StringNullableListFilter<"Center">
+  conditions?: Prisma.StringNullableListFilter<"Center">
+  accessibility?: Prisma.StringNullableListFilter<"Center">
+  intake?: Prisma.JsonNullableWithAggregatesFilter<"Center">
   licenseNumber?: Prisma.StringNullableWithAggregatesFilter<"Center"> | string | null
   verifiedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Center"> | Date | string | null
   source?: Prisma.StringNullableWithAggregatesFilter<"Center"> | string | null
@@ -627,6 +657,9 @@ export type CenterCreateInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -636,7 +669,9 @@ export type CenterCreateInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
@@ -668,6 +703,9 @@ export type CenterUncheckedCreateInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -677,7 +715,9 @@ export type CenterUncheckedCreateInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityUncheckedCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
@@ -709,6 +749,9 @@ export type CenterUpdateInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -718,7 +761,9 @@ export type CenterUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
@@ -750,6 +795,9 @@ export type CenterUncheckedUpdateInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -759,7 +807,9 @@ export type CenterUncheckedUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUncheckedUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
 }
 
@@ -791,6 +841,9 @@ export type CenterCreateManyInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -828,6 +881,9 @@ export type CenterUpdateManyMutationInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -865,6 +921,9 @@ export type CenterUncheckedUpdateManyInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -915,6 +974,9 @@ export type CenterCountOrderByAggregateInput = {
   telehealth?: Prisma.SortOrder
   acceptingNewPatients?: Prisma.SortOrder
   accreditations?: Prisma.SortOrder
+  conditions?: Prisma.SortOrder
+  accessibility?: Prisma.SortOrder
+  intake?: Prisma.SortOrder
   licenseNumber?: Prisma.SortOrder
   verifiedAt?: Prisma.SortOrder
   source?: Prisma.SortOrder
@@ -999,6 +1061,11 @@ export type CenterScalarRelationFilter = {
   isNot?: Prisma.CenterWhereInput
 }
 
+export type CenterNullableScalarRelationFilter = {
+  is?: Prisma.CenterWhereInput | null
+  isNot?: Prisma.CenterWhereInput | null
+}
+
 export type CenterCreatelevelsOfCareInput = {
   set: string[]
 }
@@ -1028,6 +1095,14 @@ export type CenterCreatelanguagesInput = {
 }
 
 export type CenterCreateaccreditationsInput = {
+  set: string[]
+}
+
+export type CenterCreateconditionsInput = {
+  set: string[]
+}
+
+export type CenterCreateaccessibilityInput = {
   set: string[]
 }
 
@@ -1095,6 +1170,16 @@ export type CenterUpdateaccreditationsInput = {
   push?: string | string[]
 }
 
+export type CenterUpdateconditionsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type CenterUpdateaccessibilityInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
 export type NullableDateTimeFieldUpdateOperationsInput = {
   set?: Date | string | null
 }
@@ -1137,6 +1222,36 @@ export type CenterUpdateOneRequiredWithoutPricesNestedInput = {
   upsert?: Prisma.CenterUpsertWithoutPricesInput
   connect?: Prisma.CenterWhereUniqueInput
   update?: Prisma.XOR<Prisma.XOR<Prisma.CenterUpdateToOneWithWhereWithoutPricesInput, Prisma.CenterUpdateWithoutPricesInput>, Prisma.CenterUncheckedUpdateWithoutPricesInput>
+}
+
+export type CenterCreateNestedOneWithoutAvailabilityInput = {
+  create?: Prisma.XOR<Prisma.CenterCreateWithoutAvailabilityInput, Prisma.CenterUncheckedCreateWithoutAvailabilityInput>
+  connectOrCreate?: Prisma.CenterCreateOrConnectWithoutAvailabilityInput
+  connect?: Prisma.CenterWhereUniqueInput
+}
+
+export type CenterUpdateOneRequiredWithoutAvailabilityNestedInput = {
+  create?: Prisma.XOR<Prisma.CenterCreateWithoutAvailabilityInput, Prisma.CenterUncheckedCreateWithoutAvailabilityInput>
+  connectOrCreate?: Prisma.CenterCreateOrConnectWithoutAvailabilityInput
+  upsert?: Prisma.CenterUpsertWithoutAvailabilityInput
+  connect?: Prisma.CenterWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CenterUpdateToOneWithWhereWithoutAvailabilityInput, Prisma.CenterUpdateWithoutAvailabilityInput>, Prisma.CenterUncheckedUpdateWithoutAvailabilityInput>
+}
+
+export type CenterCreateNestedOneWithoutApiKeysInput = {
+  create?: Prisma.XOR<Prisma.CenterCreateWithoutApiKeysInput, Prisma.CenterUncheckedCreateWithoutApiKeysInput>
+  connectOrCreate?: Prisma.CenterCreateOrConnectWithoutApiKeysInput
+  connect?: Prisma.CenterWhereUniqueInput
+}
+
+export type CenterUpdateOneWithoutApiKeysNestedInput = {
+  create?: Prisma.XOR<Prisma.CenterCreateWithoutApiKeysInput, Prisma.CenterUncheckedCreateWithoutApiKeysInput>
+  connectOrCreate?: Prisma.CenterCreateOrConnectWithoutApiKeysInput
+  upsert?: Prisma.CenterUpsertWithoutApiKeysInput
+  disconnect?: Prisma.CenterWhereInput | boolean
+  delete?: Prisma.CenterWhereInput | boolean
+  connect?: Prisma.CenterWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CenterUpdateToOneWithWhereWithoutApiKeysInput, Prisma.CenterUpdateWithoutApiKeysInput>, Prisma.CenterUncheckedUpdateWithoutApiKeysInput>
 }
 
 export type CenterCreateNestedOneWithoutReportsInput = {
@@ -1195,6 +1310,9 @@ export type CenterCreateWithoutSchedulesInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1203,7 +1321,9 @@ export type CenterCreateWithoutSchedulesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
@@ -1235,6 +1355,9 @@ export type CenterUncheckedCreateWithoutSchedulesInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1243,7 +1366,9 @@ export type CenterUncheckedCreateWithoutSchedulesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityUncheckedCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
@@ -1291,6 +1416,9 @@ export type CenterUpdateWithoutSchedulesInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1299,7 +1427,9 @@ export type CenterUpdateWithoutSchedulesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
@@ -1331,6 +1461,9 @@ export type CenterUncheckedUpdateWithoutSchedulesInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1339,7 +1472,9 @@ export type CenterUncheckedUpdateWithoutSchedulesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUncheckedUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
 }
 
@@ -1371,6 +1506,9 @@ export type CenterCreateWithoutPricesInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1379,7 +1517,9 @@ export type CenterCreateWithoutPricesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
@@ -1411,6 +1551,9 @@ export type CenterUncheckedCreateWithoutPricesInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1419,7 +1562,9 @@ export type CenterUncheckedCreateWithoutPricesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityUncheckedCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
@@ -1467,6 +1612,9 @@ export type CenterUpdateWithoutPricesInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1475,7 +1623,9 @@ export type CenterUpdateWithoutPricesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
@@ -1507,6 +1657,9 @@ export type CenterUncheckedUpdateWithoutPricesInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1515,6 +1668,400 @@ export type CenterUncheckedUpdateWithoutPricesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUncheckedUpdateManyWithoutCenterNestedInput
+  reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
+}
+
+export type CenterCreateWithoutAvailabilityInput = {
+  id?: string
+  name: string
+  description?: string | null
+  status?: $Enums.CenterStatus
+  phone?: string | null
+  website?: string | null
+  email?: string | null
+  addressLine1: string
+  addressLine2?: string | null
+  city: string
+  state: string
+  postalCode: string
+  lat: number
+  lng: number
+  geocoded?: boolean
+  timezone: string
+  timezoneDerived?: boolean
+  levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterCreatemodalitiesInput | string[]
+  medications?: Prisma.CenterCreatemedicationsInput | string[]
+  payers?: Prisma.CenterCreatepayersInput | string[]
+  insurers?: Prisma.CenterCreateinsurersInput | string[]
+  populations?: Prisma.CenterCreatepopulationsInput | string[]
+  languages?: Prisma.CenterCreatelanguagesInput | string[]
+  telehealth?: boolean
+  acceptingNewPatients?: boolean
+  accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: string | null
+  verifiedAt?: Date | string | null
+  source?: string | null
+  sourceId?: string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
+  prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
+}
+
+export type CenterUncheckedCreateWithoutAvailabilityInput = {
+  id?: string
+  name: string
+  description?: string | null
+  status?: $Enums.CenterStatus
+  phone?: string | null
+  website?: string | null
+  email?: string | null
+  addressLine1: string
+  addressLine2?: string | null
+  city: string
+  state: string
+  postalCode: string
+  lat: number
+  lng: number
+  geocoded?: boolean
+  timezone: string
+  timezoneDerived?: boolean
+  levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterCreatemodalitiesInput | string[]
+  medications?: Prisma.CenterCreatemedicationsInput | string[]
+  payers?: Prisma.CenterCreatepayersInput | string[]
+  insurers?: Prisma.CenterCreateinsurersInput | string[]
+  populations?: Prisma.CenterCreatepopulationsInput | string[]
+  languages?: Prisma.CenterCreatelanguagesInput | string[]
+  telehealth?: boolean
+  acceptingNewPatients?: boolean
+  accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: string | null
+  verifiedAt?: Date | string | null
+  source?: string | null
+  sourceId?: string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
+  prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
+}
+
+export type CenterCreateOrConnectWithoutAvailabilityInput = {
+  where: Prisma.CenterWhereUniqueInput
+  create: Prisma.XOR<Prisma.CenterCreateWithoutAvailabilityInput, Prisma.CenterUncheckedCreateWithoutAvailabilityInput>
+}
+
+export type CenterUpsertWithoutAvailabilityInput = {
+  update: Prisma.XOR<Prisma.CenterUpdateWithoutAvailabilityInput, Prisma.CenterUncheckedUpdateWithoutAvailabilityInput>
+  create: Prisma.XOR<Prisma.CenterCreateWithoutAvailabilityInput, Prisma.CenterUncheckedCreateWithoutAvailabilityInput>
+  where?: Prisma.CenterWhereInput
+}
+
+export type CenterUpdateToOneWithWhereWithoutAvailabilityInput = {
+  where?: Prisma.CenterWhereInput
+  data: Prisma.XOR<Prisma.CenterUpdateWithoutAvailabilityInput, Prisma.CenterUncheckedUpdateWithoutAvailabilityInput>
+}
+
+export type CenterUpdateWithoutAvailabilityInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCenterStatusFieldUpdateOperationsInput | $Enums.CenterStatus
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  addressLine1?: Prisma.StringFieldUpdateOperationsInput | string
+  addressLine2?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  state?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  lat?: Prisma.FloatFieldUpdateOperationsInput | number
+  lng?: Prisma.FloatFieldUpdateOperationsInput | number
+  geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
+  medications?: Prisma.CenterUpdatemedicationsInput | string[]
+  payers?: Prisma.CenterUpdatepayersInput | string[]
+  insurers?: Prisma.CenterUpdateinsurersInput | string[]
+  populations?: Prisma.CenterUpdatepopulationsInput | string[]
+  languages?: Prisma.CenterUpdatelanguagesInput | string[]
+  telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
+  prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
+}
+
+export type CenterUncheckedUpdateWithoutAvailabilityInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCenterStatusFieldUpdateOperationsInput | $Enums.CenterStatus
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  addressLine1?: Prisma.StringFieldUpdateOperationsInput | string
+  addressLine2?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  state?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  lat?: Prisma.FloatFieldUpdateOperationsInput | number
+  lng?: Prisma.FloatFieldUpdateOperationsInput | number
+  geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
+  medications?: Prisma.CenterUpdatemedicationsInput | string[]
+  payers?: Prisma.CenterUpdatepayersInput | string[]
+  insurers?: Prisma.CenterUpdateinsurersInput | string[]
+  populations?: Prisma.CenterUpdatepopulationsInput | string[]
+  languages?: Prisma.CenterUpdatelanguagesInput | string[]
+  telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
+  prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
+}
+
+export type CenterCreateWithoutApiKeysInput = {
+  id?: string
+  name: string
+  description?: string | null
+  status?: $Enums.CenterStatus
+  phone?: string | null
+  website?: string | null
+  email?: string | null
+  addressLine1: string
+  addressLine2?: string | null
+  city: string
+  state: string
+  postalCode: string
+  lat: number
+  lng: number
+  geocoded?: boolean
+  timezone: string
+  timezoneDerived?: boolean
+  levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterCreatemodalitiesInput | string[]
+  medications?: Prisma.CenterCreatemedicationsInput | string[]
+  payers?: Prisma.CenterCreatepayersInput | string[]
+  insurers?: Prisma.CenterCreateinsurersInput | string[]
+  populations?: Prisma.CenterCreatepopulationsInput | string[]
+  languages?: Prisma.CenterCreatelanguagesInput | string[]
+  telehealth?: boolean
+  acceptingNewPatients?: boolean
+  accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: string | null
+  verifiedAt?: Date | string | null
+  source?: string | null
+  sourceId?: string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
+  prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityCreateNestedManyWithoutCenterInput
+  reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
+}
+
+export type CenterUncheckedCreateWithoutApiKeysInput = {
+  id?: string
+  name: string
+  description?: string | null
+  status?: $Enums.CenterStatus
+  phone?: string | null
+  website?: string | null
+  email?: string | null
+  addressLine1: string
+  addressLine2?: string | null
+  city: string
+  state: string
+  postalCode: string
+  lat: number
+  lng: number
+  geocoded?: boolean
+  timezone: string
+  timezoneDerived?: boolean
+  levelsOfCare?: Prisma.CenterCreatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterCreatemodalitiesInput | string[]
+  medications?: Prisma.CenterCreatemedicationsInput | string[]
+  payers?: Prisma.CenterCreatepayersInput | string[]
+  insurers?: Prisma.CenterCreateinsurersInput | string[]
+  populations?: Prisma.CenterCreatepopulationsInput | string[]
+  languages?: Prisma.CenterCreatelanguagesInput | string[]
+  telehealth?: boolean
+  acceptingNewPatients?: boolean
+  accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: string | null
+  verifiedAt?: Date | string | null
+  source?: string | null
+  sourceId?: string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
+  prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityUncheckedCreateNestedManyWithoutCenterInput
+  reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
+}
+
+export type CenterCreateOrConnectWithoutApiKeysInput = {
+  where: Prisma.CenterWhereUniqueInput
+  create: Prisma.XOR<Prisma.CenterCreateWithoutApiKeysInput, Prisma.CenterUncheckedCreateWithoutApiKeysInput>
+}
+
+export type CenterUpsertWithoutApiKeysInput = {
+  update: Prisma.XOR<Prisma.CenterUpdateWithoutApiKeysInput, Prisma.CenterUncheckedUpdateWithoutApiKeysInput>
+  create: Prisma.XOR<Prisma.CenterCreateWithoutApiKeysInput, Prisma.CenterUncheckedCreateWithoutApiKeysInput>
+  where?: Prisma.CenterWhereInput
+}
+
+export type CenterUpdateToOneWithWhereWithoutApiKeysInput = {
+  where?: Prisma.CenterWhereInput
+  data: Prisma.XOR<Prisma.CenterUpdateWithoutApiKeysInput, Prisma.CenterUncheckedUpdateWithoutApiKeysInput>
+}
+
+export type CenterUpdateWithoutApiKeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCenterStatusFieldUpdateOperationsInput | $Enums.CenterStatus
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  addressLine1?: Prisma.StringFieldUpdateOperationsInput | string
+  addressLine2?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  state?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  lat?: Prisma.FloatFieldUpdateOperationsInput | number
+  lng?: Prisma.FloatFieldUpdateOperationsInput | number
+  geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
+  medications?: Prisma.CenterUpdatemedicationsInput | string[]
+  payers?: Prisma.CenterUpdatepayersInput | string[]
+  insurers?: Prisma.CenterUpdateinsurersInput | string[]
+  populations?: Prisma.CenterUpdatepopulationsInput | string[]
+  languages?: Prisma.CenterUpdatelanguagesInput | string[]
+  telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
+  prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUpdateManyWithoutCenterNestedInput
+  reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
+}
+
+export type CenterUncheckedUpdateWithoutApiKeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCenterStatusFieldUpdateOperationsInput | $Enums.CenterStatus
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  addressLine1?: Prisma.StringFieldUpdateOperationsInput | string
+  addressLine2?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  state?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  lat?: Prisma.FloatFieldUpdateOperationsInput | number
+  lng?: Prisma.FloatFieldUpdateOperationsInput | number
+  geocoded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  timezone?: Prisma.StringFieldUpdateOperationsInput | string
+  timezoneDerived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  levelsOfCare?: Prisma.CenterUpdatelevelsOfCareInput | string[]
+  modalities?: Prisma.CenterUpdatemodalitiesInput | string[]
+  medications?: Prisma.CenterUpdatemedicationsInput | string[]
+  payers?: Prisma.CenterUpdatepayersInput | string[]
+  insurers?: Prisma.CenterUpdateinsurersInput | string[]
+  populations?: Prisma.CenterUpdatepopulationsInput | string[]
+  languages?: Prisma.CenterUpdatelanguagesInput | string[]
+  telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
+  prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUncheckedUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
 }
@@ -1547,6 +2094,9 @@ export type CenterCreateWithoutReportsInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1556,6 +2106,8 @@ export type CenterCreateWithoutReportsInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdCreateNestedManyWithoutCenterInput
 }
 
@@ -1587,6 +2139,9 @@ export type CenterUncheckedCreateWithoutReportsInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1596,6 +2151,8 @@ export type CenterUncheckedCreateWithoutReportsInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityUncheckedCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCenterInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedCreateNestedManyWithoutCenterInput
 }
 
@@ -1643,6 +2200,9 @@ export type CenterUpdateWithoutReportsInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1652,6 +2212,8 @@ export type CenterUpdateWithoutReportsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUpdateManyWithoutCenterNestedInput
 }
 
@@ -1683,6 +2245,9 @@ export type CenterUncheckedUpdateWithoutReportsInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1692,6 +2257,8 @@ export type CenterUncheckedUpdateWithoutReportsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUncheckedUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCenterNestedInput
   hsdsServiceIds?: Prisma.HsdsServiceIdUncheckedUpdateManyWithoutCenterNestedInput
 }
 
@@ -1723,6 +2290,9 @@ export type CenterCreateWithoutHsdsServiceIdsInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1732,7 +2302,9 @@ export type CenterCreateWithoutHsdsServiceIdsInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCenterInput
 }
 
 export type CenterUncheckedCreateWithoutHsdsServiceIdsInput = {
@@ -1763,6 +2335,9 @@ export type CenterUncheckedCreateWithoutHsdsServiceIdsInput = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: Prisma.CenterCreateaccreditationsInput | string[]
+  conditions?: Prisma.CenterCreateconditionsInput | string[]
+  accessibility?: Prisma.CenterCreateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: string | null
   verifiedAt?: Date | string | null
   source?: string | null
@@ -1772,7 +2347,9 @@ export type CenterUncheckedCreateWithoutHsdsServiceIdsInput = {
   updatedAt?: Date | string
   schedules?: Prisma.CenterScheduleUncheckedCreateNestedManyWithoutCenterInput
   prices?: Prisma.CenterPriceUncheckedCreateNestedManyWithoutCenterInput
+  availability?: Prisma.CenterAvailabilityUncheckedCreateNestedManyWithoutCenterInput
   reports?: Prisma.ListingReportUncheckedCreateNestedManyWithoutCenterInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCenterInput
 }
 
 export type CenterCreateOrConnectWithoutHsdsServiceIdsInput = {
@@ -1819,6 +2396,9 @@ export type CenterUpdateWithoutHsdsServiceIdsInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1828,7 +2408,9 @@ export type CenterUpdateWithoutHsdsServiceIdsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCenterNestedInput
 }
 
 export type CenterUncheckedUpdateWithoutHsdsServiceIdsInput = {
@@ -1859,6 +2441,9 @@ export type CenterUncheckedUpdateWithoutHsdsServiceIdsInput = {
   telehealth?: Prisma.BoolFieldUpdateOperationsInput | boolean
   acceptingNewPatients?: Prisma.BoolFieldUpdateOperationsInput | boolean
   accreditations?: Prisma.CenterUpdateaccreditationsInput | string[]
+  conditions?: Prisma.CenterUpdateconditionsInput | string[]
+  accessibility?: Prisma.CenterUpdateaccessibilityInput | string[]
+  intake?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   licenseNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   verifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1868,7 +2453,9 @@ export type CenterUncheckedUpdateWithoutHsdsServiceIdsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   schedules?: Prisma.CenterScheduleUncheckedUpdateManyWithoutCenterNestedInput
   prices?: Prisma.CenterPriceUncheckedUpdateManyWithoutCenterNestedInput
+  availability?: Prisma.CenterAvailabilityUncheckedUpdateManyWithoutCenterNestedInput
   reports?: Prisma.ListingReportUncheckedUpdateManyWithoutCenterNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCenterNestedInput
 }
 
 
@@ -1879,14 +2466,18 @@ export type CenterUncheckedUpdateWithoutHsdsServiceIdsInput = {
 export type CenterCountOutputType = {
   schedules: number
   prices: number
+  availability: number
   reports: number
+  apiKeys: number
   hsdsServiceIds: number
 }
 
 export type CenterCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   schedules?: boolean | CenterCountOutputTypeCountSchedulesArgs
   prices?: boolean | CenterCountOutputTypeCountPricesArgs
+  availability?: boolean | CenterCountOutputTypeCountAvailabilityArgs
   reports?: boolean | CenterCountOutputTypeCountReportsArgs
+  apiKeys?: boolean | CenterCountOutputTypeCountApiKeysArgs
   hsdsServiceIds?: boolean | CenterCountOutputTypeCountHsdsServiceIdsArgs
 }
 
@@ -1917,8 +2508,22 @@ export type CenterCountOutputTypeCountPricesArgs<ExtArgs extends runtime.Types.E
 /**
  * CenterCountOutputType without action
  */
+export type CenterCountOutputTypeCountAvailabilityArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.CenterAvailabilityWhereInput
+}
+
+/**
+ * CenterCountOutputType without action
+ */
 export type CenterCountOutputTypeCountReportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.ListingReportWhereInput
+}
+
+/**
+ * CenterCountOutputType without action
+ */
+export type CenterCountOutputTypeCountApiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ApiKeyWhereInput
 }
 
 /**
@@ -1957,6 +2562,9 @@ export type CenterSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: boolean
+  conditions?: boolean
+  accessibility?: boolean
+  intake?: boolean
   licenseNumber?: boolean
   verifiedAt?: boolean
   source?: boolean
@@ -1966,7 +2574,9 @@ export type CenterSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   updatedAt?: boolean
   schedules?: boolean | Prisma.Center$schedulesArgs<ExtArgs>
   prices?: boolean | Prisma.Center$pricesArgs<ExtArgs>
+  availability?: boolean | Prisma.Center$availabilityArgs<ExtArgs>
   reports?: boolean | Prisma.Center$reportsArgs<ExtArgs>
+  apiKeys?: boolean | Prisma.Center$apiKeysArgs<ExtArgs>
   hsdsServiceIds?: boolean | Prisma.Center$hsdsServiceIdsArgs<ExtArgs>
   _count?: boolean | Prisma.CenterCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["center"]>
@@ -1999,6 +2609,9 @@ export type CenterSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: boolean
+  conditions?: boolean
+  accessibility?: boolean
+  intake?: boolean
   licenseNumber?: boolean
   verifiedAt?: boolean
   source?: boolean
@@ -2036,6 +2649,9 @@ export type CenterSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: boolean
+  conditions?: boolean
+  accessibility?: boolean
+  intake?: boolean
   licenseNumber?: boolean
   verifiedAt?: boolean
   source?: boolean
@@ -2073,6 +2689,9 @@ export type CenterSelectScalar = {
   telehealth?: boolean
   acceptingNewPatients?: boolean
   accreditations?: boolean
+  conditions?: boolean
+  accessibility?: boolean
+  intake?: boolean
   licenseNumber?: boolean
   verifiedAt?: boolean
   source?: boolean
@@ -2082,11 +2701,13 @@ export type CenterSelectScalar = {
   updatedAt?: boolean
 }
 
-export type CenterOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "description" | "status" | "phone" | "website" | "email" | "addressLine1" | "addressLine2" | "city" | "state" | "postalCode" | "lat" | "lng" | "geocoded" | "timezone" | "timezoneDerived" | "levelsOfCare" | "modalities" | "medications" | "payers" | "insurers" | "populations" | "languages" | "telehealth" | "acceptingNewPatients" | "accreditations" | "licenseNumber" | "verifiedAt" | "source" | "sourceId" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["center"]>
+export type CenterOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "description" | "status" | "phone" | "website" | "email" | "addressLine1" | "addressLine2" | "city" | "state" | "postalCode" | "lat" | "lng" | "geocoded" | "timezone" | "timezoneDerived" | "levelsOfCare" | "modalities" | "medications" | "payers" | "insurers" | "populations" | "languages" | "telehealth" | "acceptingNewPatients" | "accreditations" | "conditions" | "accessibility" | "intake" | "licenseNumber" | "verifiedAt" | "source" | "sourceId" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["center"]>
 export type CenterInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   schedules?: boolean | Prisma.Center$schedulesArgs<ExtArgs>
   prices?: boolean | Prisma.Center$pricesArgs<ExtArgs>
+  availability?: boolean | Prisma.Center$availabilityArgs<ExtArgs>
   reports?: boolean | Prisma.Center$reportsArgs<ExtArgs>
+  apiKeys?: boolean | Prisma.Center$apiKeysArgs<ExtArgs>
   hsdsServiceIds?: boolean | Prisma.Center$hsdsServiceIdsArgs<ExtArgs>
   _count?: boolean | Prisma.CenterCountOutputTypeDefaultArgs<ExtArgs>
 }
@@ -2098,7 +2719,9 @@ export type $CenterPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
   objects: {
     schedules: Prisma.$CenterSchedulePayload<ExtArgs>[]
     prices: Prisma.$CenterPricePayload<ExtArgs>[]
+    availability: Prisma.$CenterAvailabilityPayload<ExtArgs>[]
     reports: Prisma.$ListingReportPayload<ExtArgs>[]
+    apiKeys: Prisma.$ApiKeyPayload<ExtArgs>[]
     hsdsServiceIds: Prisma.$HsdsServiceIdPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
@@ -2135,6 +2758,12 @@ export type $CenterPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     telehealth: boolean
     acceptingNewPatients: boolean
     accreditations: string[]
+    conditions: string[]
+    accessibility: string[]
+    /**
+     * intake line, weekly intake hours and how to get in (center-schema.ts IntakeSchema); null = not listed
+     */
+    intake: runtime.JsonValue | null
     licenseNumber: string | null
     verifiedAt: Date | null
     /**
@@ -2544,7 +3173,9 @@ export interface Prisma__CenterClient<T, Null = never, ExtArgs extends runtime.T
   readonly [Symbol.toStringTag]: "PrismaPromise"
   schedules<T extends Prisma.Center$schedulesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$schedulesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CenterSchedulePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   prices<T extends Prisma.Center$pricesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$pricesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CenterPricePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  availability<T extends Prisma.Center$availabilityArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$availabilityArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CenterAvailabilityPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reports<T extends Prisma.Center$reportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$reportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ListingReportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  apiKeys<T extends Prisma.Center$apiKeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$apiKeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   hsdsServiceIds<T extends Prisma.Center$hsdsServiceIdsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Center$hsdsServiceIdsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HsdsServiceIdPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
@@ -2602,6 +3233,9 @@ export interface CenterFieldRefs {
   readonly telehealth: Prisma.FieldRef<"Center", 'Boolean'>
   readonly acceptingNewPatients: Prisma.FieldRef<"Center", 'Boolean'>
   readonly accreditations: Prisma.FieldRef<"Center", 'String[]'>
+  readonly conditions: Prisma.FieldRef<"Center", 'String[]'>
+  readonly accessibility: Prisma.FieldRef<"Center", 'String[]'>
+  readonly intake: Prisma.FieldRef<"Center", 'Json'>
   readonly licenseNumber: Prisma.FieldRef<"Center", 'String'>
   readonly verifiedAt: Prisma.FieldRef<"Center", 'DateTime'>
   readonly source: Prisma.FieldRef<"Center", 'String'>
@@ -3050,6 +3684,30 @@ export type Center$pricesArgs<ExtArgs extends runtime.Types.Extensions.InternalA
 }
 
 /**
+ * Center.availability
+ */
+export type Center$availabilityArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the CenterAvailability
+   */
+  select?: Prisma.CenterAvailabilitySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the CenterAvailability
+   */
+  omit?: Prisma.CenterAvailabilityOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CenterAvailabilityInclude<ExtArgs> | null
+  where?: Prisma.CenterAvailabilityWhereInput
+  orderBy?: Prisma.CenterAvailabilityOrderByWithRelationInput | Prisma.CenterAvailabilityOrderByWithRelationInput[]
+  cursor?: Prisma.CenterAvailabilityWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.CenterAvailabilityScalarFieldEnum | Prisma.CenterAvailabilityScalarFieldEnum[]
+}
+
+/**
  * Center.reports
  */
 export type Center$reportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3071,6 +3729,30 @@ export type Center$reportsArgs<ExtArgs extends runtime.Types.Extensions.Internal
   take?: number
   skip?: number
   distinct?: Prisma.ListingReportScalarFieldEnum | Prisma.ListingReportScalarFieldEnum[]
+}
+
+/**
+ * Center.apiKeys
+ */
+export type Center$apiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ApiKey
+   */
+  select?: Prisma.ApiKeySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ApiKey
+   */
+  omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  where?: Prisma.ApiKeyWhereInput
+  orderBy?: Prisma.ApiKeyOrderByWithRelationInput | Prisma.ApiKeyOrderByWithRelationInput[]
+  cursor?: Prisma.ApiKeyWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ApiKeyScalarFieldEnum | Prisma.ApiKeyScalarFieldEnum[]
 }
 
 /**
