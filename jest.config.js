@@ -1,7 +1,8 @@
 /** Jest runs TypeScript through ts-jest (transpile only; `npm run typecheck` checks types).
  * meilisearch is ESM-only, so it is transformed too.
- * Two projects: `unit` (pure functions, no services) and `integration` (real PostgreSQL and
- * Meilisearch, started once by the global setup). `npm test` runs both. */
+ * Three projects: `unit` (pure functions, no services) and `integration` (real PostgreSQL and
+ * Meilisearch, started once by the global setup) and `browser` (the staff console in Chromium,
+ * same services, console built first). `npm test` runs all three. */
 const transform = {
   '^.+\\.[tj]s$': ['ts-jest', {
     tsconfig: { module: 'commonjs', moduleResolution: 'node10', allowJs: true, isolatedModules: true, esModuleInterop: true, resolveJsonModule: true, target: 'ES2022' },
@@ -19,6 +20,14 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    {
+      // The staff console in Debian's Chromium against the real server (tests/browser/console-harness.ts).
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/browser/browser-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
   ],

@@ -7,7 +7,9 @@
  *    and two API processes, in the same run, with the ratio API / raw engine;
  *  - time from a committed write to searchable (p50/p95 over BENCH_WRITES writes, 100);
  *  - single-center reads and a center-basis cost comparison next to /health on one connection;
- *  - cost comparison: p50/p99 for a center basis and a regional basis.
+ *  - cost comparison: p50/p99 for a center basis and a regional basis;
+ *  - treatment facts: has_openings + condition searches next to the same plain searches, and
+ *    1,000 availability reports: time from the PUT's 200 until has_openings reflects it.
  * The API runs as its own process (as in production) against a bundled PostgreSQL and
  * Meilisearch started in a temporary folder. Options: BENCH_CENTERS (25000), BENCH_QUERIES (2000),
  * BENCH_API_HEAP_MB (cap the API's V8 heap, to show the import's memory is bounded).
@@ -29,6 +31,7 @@ import { SearchQuerySchema } from '../src/search/search-query';
 import { freePort } from '../tests/support/test-services';
 import { summarize, table } from './bench-stats';
 import { queryMix } from './query-mix';
+import { benchAvailabilityUpdates, benchFactSearch } from './bench-facts';
 
 const CENTERS = Number(process.env.BENCH_CENTERS ?? 25_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
@@ -36,6 +39,7 @@ const API_HEAP_MB = process.env.BENCH_API_HEAP_MB;
 const LOAD_MS = Number(process.env.BENCH_LOAD_SECONDS ?? 8) * 1000;
 const WRITES = Number(process.env.BENCH_WRITES ?? 100);
 const SINGLE_READS = 500;
+const AVAILABILITY_UPDATES = Number(process.env.BENCH_AVAILABILITY_UPDATES ?? 1000);
 const ADMIN = 'bench-admin-key-0123456789';
 const say = (s: string) => console.error(`[bench] ${s}`);
 
@@ -158,6 +162,10 @@ async function main() {
     const zips = mix.filter((q) => q.near).map((q) => q.near);
     const centerBasis = await timeSequential(apiPool, ids.map((id) => `/v1/cost-comparison?center=${id}&payer=private`), 500);
     const regional = await timeSequential(apiPool, zips.map((z) => `/v1/cost-comparison?near=${z}&radius=25&payer=private`), 500);
+    // ---- treatment facts ----
+    say('treatment facts: has_openings + condition searches, availability updates');
+    const factSearch = await benchFactSearch(apiPool, createRandom(7), mix, Math.min(QUERIES, 1000));
+    const updates = await benchAvailabilityUpdates(apiPool, ADMIN, AVAILABILITY_UPDATES);
     const peakMb = peakRssMb(api.pid!);
 
     // ---- report ----
@@ -208,6 +216,20 @@ async function main() {
         ['regional median (near=ZIP&radius=25)', regional.p50, regional.p95, regional.p99],
       ]),
       '',
+      `## Treatment facts: ${factSearch.plain.n} query pairs, interleaved, ms`,
+      table([
+        ['', 'p50', 'p95', 'p99'],
+        ['GET /v1/centers (the mix)', factSearch.plain.p50, factSearch.plain.p95, factSearch.plain.p99],
+        ['same + has_openings=true&condition=…', factSearch.facts.p50, factSearch.facts.p95, factSearch.facts.p99],
+      ]),
+      '',
+      `## Availability reports: ${updates.put.n} PUT /v1/centers/{id}/availability over ${updates.centers} centers, sequential, ms`,
+      table([
+        ['', 'p50', 'p95', 'p99'],
+        ['PUT round trip (200)', updates.put.p50, updates.put.p95, updates.put.p99],
+        ['from the 200 until has_openings reflects it', updates.visible.p50, updates.visible.p95, updates.visible.p99],
+      ]),
+      '',
       `API process peak RSS over the whole run: ${peakMb} MB`,
     ];
     console.log(lines.join('\n'));
@@ -236,7 +258,7 @@ function rawMeiliBody(q: Record<string, string>) {
   const parsed = SearchQuerySchema.parse(q);
   const point = resolveNear(parsed.near);
   return JSON.stringify({
-    q: parsed.q ?? '', filter: buildFilter(parsed, point), sort: buildSort(parsed, point), page: parsed.page, hitsPerPage: parsed.per_page,
+    q: parsed.q ?? '', filter: buildFilter(parsed, point, Date.now(), 72), sort: buildSort(parsed, point), page: parsed.page, hitsPerPage: parsed.per_page,
     facets: ['facet_values'], attributesToRetrieve: ['center'],
   });
 }

@@ -9,7 +9,7 @@ import { CenterInputSchema, type CenterInputRaw } from '../src/centers/center-sc
 import { ensureVariety } from './ensure-variety';
 import { DEFAULT_TODAY, generateCenters } from './generate-centers';
 import { HARLEM_CENTERS } from './harlem-centers';
-import { measureVariety, varietyShortfalls } from './seed-variety';
+import { factShortfalls, measureVariety, varietyShortfalls } from './seed-variety';
 import { lookupZip } from './zip-lookup';
 
 export const SEED_FILE = join(__dirname, 'centers.json');
@@ -35,7 +35,7 @@ export function seedProblems(centers: readonly CenterInputRaw[]): string[] {
   const duplicates = (values: unknown[]) => values.filter((v, i) => values.indexOf(v) !== i);
   for (const id of duplicates(centers.map((c) => c.source_id))) problems.push(`source_id ${id} is used twice`);
   for (const name of duplicates(centers.map((c) => c.name))) problems.push(`name ${name} is used twice`);
-  return problems.concat(varietyShortfalls(measureVariety(centers, DEFAULT_TODAY)));
+  return problems.concat(varietyShortfalls(measureVariety(centers, DEFAULT_TODAY)), factShortfalls(centers));
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 import type { CenterInputRaw } from '../src/centers/center-schema';
 import type { LevelOfCare, Status } from '../src/taxonomy/codes';
 import { centerName, describeCenter, slugify } from './center-text';
+import { factsFor } from './center-facts';
 import { pricesFor } from './center-prices';
 import { schedulesFor } from './center-schedules';
 import { METROS, type Metro } from './metros';
@@ -99,12 +100,15 @@ export function buildCenter(rng: Random, spec: CenterSpec): CenterInputRaw {
   const email = rng.chance(0.8) ? `intake@${slug}.example.org` : null;
   const line2 = rng.chance(0.3) ? rng.pick(SUITES) : null;
   const location = rng.chance(0.5) ? jitter(rng, place.latitude, place.longitude) : null;
+  const phone = `(${metro.areaCode}) 555-01${String(rng.int(0, 99)).padStart(2, '0')}`;
+  // Its own stream: the facts were added later and must not shift the draws above or below.
+  const facts = factsFor(createRandom(spec.n * 7919 + spec.idPrefix.length * 104_729 + 17), { levels_of_care: levels, medications, populations, phone });
   return {
     name,
     description: describeCenter({ name, city: place.city, levels, populations, medications,
       languages, evening: schedules.some((s) => s.start >= '17:00' && s.level !== 'otp') }),
     status,
-    phone: `(${metro.areaCode}) 555-01${String(rng.int(0, 99)).padStart(2, '0')}`,
+    phone,
     website,
     ...(email ? { email } : {}),
     address: {
@@ -127,6 +131,7 @@ export function buildCenter(rng: Random, spec: CenterSpec): CenterInputRaw {
     schedules,
     prices: rng.chance(0.7) ? pricesFor(rng, levels, schedules, spec.todayMs) : [],
     accreditations: pickAccreditations(rng, levels),
+    ...facts,
     license_number: rng.chance(levels.includes('sober_living') ? 0.5 : 0.92) ? licenseNumber(rng, metro, levels) : null,
     verified_at: verifiedAt(rng, spec.todayMs),
     source: 'seed',

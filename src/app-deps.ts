@@ -5,6 +5,7 @@ import type { Db } from './db/prisma';
 import type { CenterIndex } from './search/meili-index';
 import type { IndexSync } from './search/index-sync';
 import type { RateLimitStores } from './http/rate-limit-store';
+import type { GapCounter } from './service-gaps/gap-counter';
 
 /** Everything the HTTP app needs, built once by server.ts (or a test). */
 export interface AppDeps {
@@ -16,4 +17,6 @@ export interface AppDeps {
   log: Logger;
   /** Rate-limit counters (memory, or Redis shared by all instances); absent = memory. */
   limits?: RateLimitStores;
+  /** Counts searches that find too little (src/service-gaps); optional so deps can be built without it. */
+  gaps?: GapCounter;
 }

@@ -6,18 +6,24 @@ import swaggerUi from 'swagger-ui-express';
 import type { AppDeps } from './app-deps';
 import { apiKeyLookup } from './api-keys/api-key-store';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
+import { availabilityRoutes } from './availability/availability-routes';
+import { callerRoutes } from './api-keys/caller-routes';
 import { centerRoutes } from './centers/center-routes';
 import { compareRoutes } from './compare/compare-routes';
+import { consoleRoutes } from './console/console-routes';
 import { costRoutes } from './costs/cost-routes';
 import { hsdsRoutes } from './hsds/hsds-routes';
 import { importRoutes } from './imports/import-routes';
+import { referralRoutes } from './referrals/referral-routes';
 import { trustRoutes } from './listing-trust/trust-routes';
+import { placeRoutes } from './geo/place-routes';
 import { healthRoutes } from './health/health-routes';
 import { authenticate } from './http/auth';
 import { buildOpenApiDocument, createRegistry } from './http/openapi';
 import { methodNotAllowed, notFound, problemHandler } from './http/problem';
 import { apiRateLimit, failedAuthRateLimit } from './http/rate-limit';
 import { searchRoutes } from './search/search-routes';
+import { serviceGapRoutes } from './service-gaps/gap-routes';
 import { taxonomyRoutes } from './taxonomy/taxonomy-routes';
 
 /** Builds the HTTP app from its dependencies; no I/O happens here. */
@@ -37,11 +43,9 @@ export function createApp(deps: AppDeps) {
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(cors({ origin: '*', exposedHeaders: ['ETag', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] }));
   // Imports stream their own body (any size up to IMPORT_BODY_LIMIT_MB); everything else is small JSON.
-  const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // Not strict: `null` or `3` is valid JSON, answered by the route's validation ("body: must be a JSON object").
+  const json = express.json({ limit: config.JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'], strict: false });
   app.use((req, res, next) => (req.path === '/v1/imports' ? next() : json(req, res, next)));
-  const lookup = apiKeyLookup(deps.db, config.ADMIN_API_KEY);
-  app.use(failedAuthRateLimit(config, deps.limits?.storeFor('auth-failures'), lookup.known));
-  app.use(authenticate(lookup));
 
   const registry = createRegistry();
   const health = healthRoutes(deps, registry);
@@ -49,18 +53,27 @@ export function createApp(deps: AppDeps) {
     taxonomyRoutes(registry),
     searchRoutes(deps, registry),
     centerRoutes(deps, registry),
+    availabilityRoutes(deps, registry),
     trustRoutes(deps, registry),
     costRoutes(deps, registry),
     compareRoutes(deps, registry),
     importRoutes(deps, registry),
     hsdsRoutes(deps, registry),
     apiKeyRoutes(deps, registry),
+    serviceGapRoutes(deps, registry),
+    callerRoutes(registry),
+    referralRoutes(deps, registry),
+    placeRoutes(registry),
   ];
   const openapi = buildOpenApiDocument(registry);
 
   app.get('/openapi.json', (_req, res) => { res.json(openapi); });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Treatment Center Directory API' }));
-  app.use(health); // monitoring is not rate limited
+  app.use(health); // monitoring is not rate limited, and a probe's stale key must not fail it
+  const lookup = apiKeyLookup(deps.db, config.ADMIN_API_KEY);
+  app.use(failedAuthRateLimit(config, deps.limits?.storeFor('auth-failures'), lookup.known));
+  app.use(authenticate(lookup));
+  app.use(consoleRoutes()); // static files of the staff console; its API calls are limited as any
   app.use(apiRateLimit(config, deps.limits?.storeFor('api')));
   for (const router of routers) app.use(router);
   app.use(methodNotAllowedFor(registry));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { fromRoot } from './project-root';
 
 /**
  * The only reader of process.env. Every setting has a default that works on a fresh laptop:
@@ -14,11 +15,11 @@ const ConfigSchema = z.object({
   MEILI_HOST: z.url().optional().describe('Meilisearch to use; unset = start the bundled Meilisearch'),
   MEILI_API_KEY: z.string().optional().describe('Meilisearch key with rights on the index (needed with MEILI_HOST)'),
   MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('centers').describe('Name (alias) of the search index'),
-  DATA_DIR: z.string().default(path.resolve(__dirname, '../.data')).describe('Where the bundled servers keep their data'),
+  DATA_DIR: z.string().default(fromRoot('.data')).describe('Where the bundled servers keep their data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   EMBEDDED_MEILI_PORT: z.coerce.number().int().default(7709),
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional()
-    .describe('Bootstrap admin key; unset = none (create keys with `npm run api-key`)'),
+    .describe('Bootstrap admin key; unset = none (create keys with `npm run api-key -- create --name <name> --role admin`, or POST /v1/api-keys)'),
   SEED_WHEN_EMPTY: z.stringbool().default(true).describe('Load seed/centers.json when the directory is empty'),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().positive().default(120).describe('Requests per window per IP without a key'),
@@ -29,8 +30,12 @@ const ConfigSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()
     .describe('Redis for rate limits shared by every API instance; unset = limits in this process\'s memory'),
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().positive().default(10).describe('Listing reports per IP per hour'),
+  AVAILABILITY_STALE_HOURS: z.coerce.number().positive().max(8760).default(72)
+    .describe('Availability older than this many hours is stale: shown as such, never counted as an opening'),
   JSON_BODY_LIMIT: z.string().default('1mb'),
   IMPORT_BODY_LIMIT_MB: z.coerce.number().positive().default(200).describe('Largest accepted import upload, in MB'),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(3500)
+    .describe('How long a request waits on one database query (and on a connection) before answering 503; 0 = no limit'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback').describe('Express trust proxy setting, for client IPs behind a proxy'),
 });

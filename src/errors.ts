@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  gone: { status: 410, title: 'No longer available' },
   precondition_failed: { status: 412, title: 'The resource changed since you read it' },
   precondition_required: { status: 428, title: 'If-Match is required' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
@@ -17,6 +18,8 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, title: 'Too many requests' },
   search_unavailable: { status: 503, title: 'Search is temporarily unavailable' },
   not_ready: { status: 503, title: 'Not ready' },
+  db_unavailable: { status: 503, title: 'The database is temporarily unavailable' },
+  busy: { status: 503, title: 'Too many imports at once' },
   internal: { status: 500, title: 'Internal server error' },
 } as const;
 

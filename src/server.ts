@@ -7,8 +7,10 @@ import pino from 'pino';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { boot, keepIndexCurrent } from './runtime/boot';
+import { listenHttp } from './runtime/http-server';
 import { resolveServices, type Services } from './runtime/services';
 import { seedWhenEmpty } from '../seed/seed-when-empty';
+import { ensureConsoleBuilt } from './console/ensure-console';
 
 async function main() {
   let config;
@@ -24,12 +26,18 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 20_000);
+    // Bundled servers exiting now (Ctrl-C reaches them too) are not to be restarted.
+    services?.hold();
+    // Every step is bounded, so a dead or hung dependency cannot keep the process past 10 s.
+    const force = setTimeout(() => { say('shutdown took too long; exiting'); process.exit(0); }, 9_500);
     force.unref();
-    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    const bounded = (ms: number, step: Promise<unknown> | undefined) =>
+      Promise.race([Promise.resolve(step).catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);
+    server?.closeIdleConnections();
+    await bounded(3_000, server && new Promise((r) => server!.close(r)));
     server?.closeAllConnections();
-    await deps?.shutdown().catch(() => {});
-    await services?.stop();
+    await bounded(2_000, deps?.shutdown());
+    await bounded(4_000, services?.stop());
     say('stopped');
     process.exit(0);
   };
@@ -46,15 +54,14 @@ async function main() {
       if (counts) say(`seed: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
     }
     const indexed = keepIndexCurrent(deps, { progress: true });
+    await ensureConsoleBuilt(say).catch((err) => say(`console: could not build (${(err as Error).message})`));
     const { app } = createApp(deps);
-    await new Promise<void>((resolve, reject) => {
-      server = app.listen(config.PORT, config.HOST, () => resolve());
-      server.once('error', reject);
-    });
+    server = await listenHttp(app, config.PORT, config.HOST);
     const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
     await Promise.race([indexed, new Promise((r) => setTimeout(r, 60_000))]);
     say(`API:  ${base}/v1/centers?q=recovery`);
     say(`Docs: ${base}/docs  (OpenAPI: ${base}/openapi.json)`);
+    say(`Staff console: ${base}/console`);
     if (services.embedded.length) say(`using bundled ${services.embedded.join(' and ')}`);
     if (!config.ADMIN_API_KEY) say('no ADMIN_API_KEY set: reads work; set ADMIN_API_KEY=<16+ chars> to write');
     say('ready. Ctrl-C stops everything.');

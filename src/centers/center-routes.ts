@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps';
 import { defineRoute, jsonResponse as json } from '../http/define-route';
 import { CenterInputSchema, CenterPatchSchema, CenterSchema } from './center-schema';
 import { createCenter, deleteCenter, getCenter, updateCenter } from './center-store';
+import { withFreshness } from '../availability/freshness';
 
 const IdParams = z.strictObject({ id: z.uuid({ message: 'must be a center id (a UUID)' }).describe('Center id') });
 const etagHeader = { ETag: { description: 'Version of the center; send it back in If-Match', schema: { type: 'string' as const } } };
@@ -12,15 +13,17 @@ const etagHeader = { ETag: { description: 'Version of the center; send it back i
 export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
   const tags = ['Centers'];
+  const fresh = <C extends Parameters<typeof withFreshness>[0]>(c: C) => withFreshness(c, Date.now(), deps.config.AVAILABILITY_STALE_HOURS);
 
   defineRoute(router, registry, {
     method: 'get', path: '/v1/centers/:id', tags, summary: 'One center, in full',
+    description: 'The ETag versions the listing; availability (reported through PUT /v1/centers/{id}/availability) is not part of it. Each availability entry says whether it is `stale`.',
     params: IdParams,
     responses: { 200: json(CenterSchema, 'The center', etagHeader), 404: { description: 'No such center' } },
     handler: async ({ params }, _req, res) => {
       const { center, etag } = await getCenter(deps.db, params.id);
       res.setHeader('ETag', etag);
-      return center;
+      return fresh(center);
     },
   });
 
@@ -33,7 +36,7 @@ export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       const { center, etag } = await createCenter(deps.db, body, req.caller);
       deps.sync.nudge();
       res.status(201).setHeader('ETag', etag).setHeader('Location', `/v1/centers/${center.id}`);
-      return center;
+      return fresh(center);
     },
   });
 
@@ -46,7 +49,7 @@ export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       const { center, etag } = await updateCenter(deps.db, params.id, body, req.get('if-match'), req.caller);
       deps.sync.nudge();
       res.setHeader('ETag', etag);
-      return center;
+      return fresh(center);
     },
   });
 

@@ -15,6 +15,7 @@ export function placeCenter<T extends Pick<CenterInput, 'address' | 'location' |
     location = { lat: place.lat, lng: place.lng };
     geocoded = true;
   }
+  const timezoneDerived = !input.timezone;
   const timezone = input.timezone ?? timezoneAt(location.lat, location.lng);
-  return { ...input, location, timezone, geocoded };
+  return { ...input, location, timezone, geocoded, timezoneDerived };
 }

@@ -3,7 +3,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { CENTER_INCLUDE, presentCenter, storesSame, type CenterRow } from './center-record';
 import { placeCenter } from './geocode-center';
 import type { CenterInput } from './center-schema';
-import { afterWrite, insertCenter, replaceCenter } from './center-store';
+import { afterWrite, insertCenter, replaceCenter, reporterOf } from './center-store';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -22,7 +22,7 @@ export async function upsertBySource(tx: Prisma.TransactionClient, input: Center
   }
   if (sameContent(current, input)) return 'unchanged';
   const before = presentCenter(current);
-  const row = await replaceCenter(tx, current, input);
+  const row = await replaceCenter(tx, current, input, reporterOf(caller, action));
   await afterWrite(tx, row.id, 'upsert', caller, action, before, presentCenter(row));
   return 'updated';
 }

@@ -9,6 +9,7 @@ export type ComparedCenter = Center & { distance_miles?: number };
 export const COMPARED_FIELDS = [
   'levels_of_care', 'modalities', 'medications', 'payers', 'insurers', 'populations', 'languages',
   'schedules', 'telehealth', 'accepting_new_patients', 'status', 'verified_at', 'prices', 'distance_miles',
+  'conditions', 'accessibility', 'intake', 'availability',
 ] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
@@ -20,7 +21,27 @@ export interface Difference {
   common?: string[];
 }
 
-const LIST_FIELDS = new Set<ComparedField>(['levels_of_care', 'modalities', 'medications', 'payers', 'insurers', 'populations', 'languages', 'schedules']);
+const LIST_FIELDS = new Set<ComparedField>(['levels_of_care', 'modalities', 'medications', 'payers', 'insurers', 'populations', 'languages', 'schedules',
+  'conditions', 'accessibility', 'availability']);
+
+/** Availability per level as a caller would hear it; a stale report says only that it is stale. */
+export function availabilitySummary(entries: Center['availability']): string[] {
+  return [...entries].sort((a, b) => a.level.localeCompare(b.level)).map((a) => {
+    if (a.stale) return `${a.level}: stale`;
+    if (a.status === 'open') return `${a.level}: open${a.open_slots != null ? ` (${a.open_slots} slots)` : ''}`;
+    if (a.status === 'waitlist') return `${a.level}: waitlist${a.waitlist_days != null ? ` (${a.waitlist_days} days)` : ''}`;
+    return `${a.level}: full`;
+  });
+}
+
+function intakeSummary(intake: Center['intake']) {
+  if (!intake) return null;
+  return {
+    phone: intake.phone ?? null,
+    hours: intake.hours.map((h) => `${h.days.join(',')} ${h.start}-${h.end}`),
+    walk_in: intake.walk_in ?? null, same_day_assessment: intake.same_day_assessment ?? null, referral_required: intake.referral_required ?? null,
+  };
+}
 
 /** Schedule tags per level, e.g. ["iop: evening, weekend", "outpatient: morning"]. */
 export function scheduleSummary(schedules: Center['schedules']): string[] {
@@ -55,6 +76,8 @@ function valueOf(c: ComparedCenter, field: ComparedField, now: Date): { value: u
       return { value: { verified_at: c.verified_at ?? null, age_days: age }, key: age };
     }
     case 'prices': { const v = priceSummary(c.prices); return { value: v, key: v }; }
+    case 'availability': { const v = availabilitySummary(c.availability); return { value: v, key: v }; }
+    case 'intake': { const v = intakeSummary(c.intake); return { value: v, key: v }; }
     case 'distance_miles': return { value: c.distance_miles ?? null, key: c.distance_miles ?? null };
     default: {
       const raw = c[field];

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import '../http/openapi'; // adds .openapi() to zod schemas
 import { checkCoverage, COST_PARAM_NAMES, coverageParams, programParams, requiredText } from '../costs/cost-query';
-import { near } from '../search/search-query';
+import { commaListDoc, near } from '../search/search-query';
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 5;
 const uuid = z.uuid();
+const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** A comma list of 2–5 distinct center ids; every problem is reported on `ids` itself. */
 const ids = requiredText(`is required: ${MIN_COMPARED} to ${MAX_COMPARED} center ids, comma separated`).transform((v, ctx) => {
@@ -22,9 +23,9 @@ const ids = requiredText(`is required: ${MIN_COMPARED} to ${MAX_COMPARED} center
 });
 
 export const CompareQuerySchema = z.strictObject({
-  ids: ids.describe(`Comma list of ${MIN_COMPARED}–${MAX_COMPARED} distinct center ids (UUIDs)`).openapi({ type: 'string' }),
-  near: near.optional().describe('A 5-digit ZIP code or "lat,lng": each center then carries distance_miles (miles), compared too')
-    .openapi({ type: 'string', examples: ['10027', '40.81,-73.95'] }),
+  ids: ids.describe(`Comma list of ${MIN_COMPARED}–${MAX_COMPARED} distinct center ids (UUIDs)`)
+    .openapi({ ...commaListDoc({ type: 'string', format: 'uuid', pattern: UUID_PATTERN }, MIN_COMPARED, MAX_COMPARED), uniqueItems: true }),
+  near: near.optional().describe('A 5-digit ZIP code or "lat,lng": each center then carries distance_miles (miles), compared too'),
   ...coverageParams,
   ...programParams,
 }).superRefine((q, ctx) => {

@@ -8,6 +8,7 @@ import { DEFAULT_RADIUS_MILES } from '../costs/cost-query';
 import { CostComparisonSchema } from '../costs/cost-response';
 import { defineRoute, jsonResponse } from '../http/define-route';
 import { resolveNear } from '../search/find-centers';
+import { withFreshness } from '../availability/freshness';
 import { COMPARED_FIELDS, compareCenters } from './compare-centers';
 import { CompareQuerySchema } from './compare-query';
 import { loadCompared } from './load-compared';
@@ -20,7 +21,8 @@ const CompareResponse = z.object({
     field: z.enum(COMPARED_FIELDS).describe('A field on which the centers differ'),
     values: z.record(z.string(), z.unknown()).describe(
       'Each center\'s value by center id. Lists are sorted codes; schedules are tags per level ("iop: evening, weekend"); '
-      + 'verified_at is { verified_at, age_days } and differs by age in days; prices are { level, amount (USD), unit, price_type }; distance_miles in miles'),
+      + 'verified_at is { verified_at, age_days } and differs by age in days; prices are { level, amount (USD), unit, price_type }; distance_miles in miles; '
+      + 'intake is { phone, hours ("mon-fri 08:00-17:00"), walk_in, same_day_assessment, referral_required }; availability is per level "iop: open (3 slots)", "residential: waitlist (14 days)", "detox: full", with "stale" instead of the status for a stale report'),
     common: z.array(z.string()).optional().describe('List fields: the values every center has'),
   })).describe('Only the fields on which the centers differ, in a fixed order'),
   cost_comparison: z.record(z.string(), CostComparisonSchema).optional()
@@ -40,7 +42,8 @@ export function compareRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router 
     },
     handler: async ({ query }) => {
       const point = resolveNear(query.near);
-      const data = await loadCompared(deps.db, query.ids, point);
+      const now = Date.now();
+      const data = (await loadCompared(deps.db, query.ids, point)).map((c) => withFreshness(c, now, deps.config.AVAILABILITY_STALE_HOURS));
       const { payer } = query;
       const costs = payer
         ? await Promise.all(data.map((center) => buildCostComparison(deps.db, { ...query, payer }, {
@@ -49,7 +52,7 @@ export function compareRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router 
         : null;
       return {
         data,
-        differences: compareCenters(data),
+        differences: compareCenters(data, new Date(now)),
         ...(costs ? { cost_comparison: Object.fromEntries(data.map((c, i) => [c.id, costs[i]])) } : {}),
       };
     },

@@ -35,7 +35,7 @@ export type CoverageOutcome =
   | { estimated: false; reason: string; notes: string[] };
 
 /**
- * Commercial cost sharing of shared/domain.md step 3 on the amount the plan allows:
+ * Commercial cost sharing of docs/cost-model.md step 3 on the amount the plan allows:
  * deductible, then coinsurance on the rest, plus per-day copays, capped by what is left of
  * the out-of-pocket maximum and by the amount itself.
  */
@@ -70,7 +70,7 @@ function privateCostSharing(ctx: CoverageContext, t: PlanTerms): CoverageOutcome
   };
 }
 
-/** Patient and plan shares of one option under the given payer (domain.md steps 3–6). */
+/** Patient and plan shares of one option under the given payer (docs/cost-model.md, step 3). */
 export function applyCoverage(ctx: CoverageContext, payer: CostPayer, terms: PlanTerms): CoverageOutcome {
   switch (payer) {
     case 'private':

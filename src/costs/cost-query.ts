@@ -18,7 +18,7 @@ const fraction = (what: string) => number.pipe(z.number().min(0, 'must be betwee
 const count = (min: number, max: number, what: string) => number
   .pipe(z.number().int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
   .optional().describe(what).openapi({ type: 'integer', minimum: min, maximum: max });
-const flag = (what: string) => bool.optional().describe(what).openapi({ type: 'boolean' });
+const flag = (what: string) => bool.optional().describe(what);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => ({ type: 'string' as const, enum: [...values] });
 
 const PAYER_DESCRIPTION = 'Who pays: self_pay (cash), private (commercial insurance), medicaid, medicare (Original Medicare), sliding_scale (not estimated: depends on income)';
@@ -75,8 +75,7 @@ export function checkCoverage(q: { payer?: string; in_network?: boolean; oon_all
 export const CostQuerySchema = z.strictObject({
   center: z.uuid({ message: 'must be a center id (a UUID)' }).optional()
     .describe('Basis: this center\'s published prices. A level it does not price falls back to the regional median around the center, then to national reference figures (unless fallback=false)'),
-  near: near.optional().describe('Basis without `center`: a 5-digit ZIP code or "lat,lng"; prices are the median of published prices of active centers within `radius`')
-    .openapi({ type: 'string', examples: ['10027', '40.81,-73.95'] }),
+  near: near.optional().describe('Basis without `center`: a 5-digit ZIP code or "lat,lng"; prices are the median of published prices of active centers within `radius`'),
   radius: number.pipe(z.number().positive('must be more than 0').max(500, 'must be at most 500 miles')).optional()
     .describe('Miles around `near` (or around `center`, for its fallback) whose centers\' prices make the regional median (miles; default 25, max 500)')
     .openapi({ type: 'number', exclusiveMinimum: 0, maximum: 500, default: 25 }),

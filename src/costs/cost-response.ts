@@ -101,6 +101,6 @@ export const CostComparisonSchema = z.object({
     patient_pays: z.number().nullable().describe('Inpatient minus IOP patient_pays (USD); null when either is not estimated'),
   }).describe('Inpatient minus IOP'),
   disclaimer: z.string().describe('An estimate, not a quote; benefits must be verified; level of care is a clinical decision'),
-}).meta({ id: 'CostComparison', description: 'IOP vs inpatient care, each estimated as one episode with the same coverage (shared/domain.md, "Cost comparison model")' });
+}).meta({ id: 'CostComparison', description: 'IOP vs inpatient care, each estimated as one episode with the same coverage (docs/cost-model.md)' });
 
 export type CostComparison = z.output<typeof CostComparisonSchema>;

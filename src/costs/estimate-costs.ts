@@ -28,7 +28,7 @@ const minus = (a: number | null, b: number | null) => (a == null || b == null ? 
 
 /**
  * IOP and inpatient care, each estimated on its own as one episode with the same coverage
- * (shared/domain.md, "Cost comparison model"). Pure: the caller supplies prices and sources.
+ * (docs/cost-model.md). Pure: the caller supplies prices and sources.
  */
 export function estimateCosts(input: CostEstimateInput): CostEstimate {
   const { coverage, resolved } = resolveCoverage(input.coverage);

@@ -77,7 +77,7 @@ function fallbackPriced(kind: OptionKind, regional: RegionalPrices, level: Inpat
 }
 
 /**
- * Finds the prices of a cost comparison (shared/domain.md step 8): a center's own published
+ * Finds the prices of a cost comparison (docs/cost-model.md, step 4): a center's own published
  * prices, else the median of published prices nearby, else national reference figures.
  */
 export async function findPriceBasis(db: Db, req: BasisRequest): Promise<PriceBasis> {

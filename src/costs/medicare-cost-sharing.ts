@@ -66,7 +66,7 @@ function partB(ctx: CoverageContext, deductibleMet: Cents): CoverageOutcome {
   };
 }
 
-/** Original Medicare (domain.md step 6): Part A hospital stays, Part B IOP, no residential. */
+/** Original Medicare (docs/cost-model.md, "Medicare"): Part A hospital stays, Part B IOP, no residential. */
 export function medicareCostSharing(ctx: CoverageContext, deductibleMet: Cents): CoverageOutcome {
   if (ctx.setting === 'outpatient') return partB(ctx, deductibleMet);
   if (ctx.level === 'hospital_inpatient') return partA(ctx, deductibleMet);

@@ -10,7 +10,7 @@ const RES_HIGH = R.residential_day_high.cents;
 const RES_MID = Math.round((RES_LOW + RES_HIGH) / 2);
 
 /**
- * The last resort of shared/domain.md step 8, when neither the center nor any center nearby
+ * The last resort of docs/cost-model.md step 4, when neither the center nor any center nearby
  * publishes a price: national reference figures, with their sources in the description.
  */
 export function nationalReferencePrice(kind: 'iop' | 'inpatient'): PricedLevel {

@@ -1,7 +1,7 @@
 import type { PriceUnit } from '../taxonomy/codes';
 import type { PriceInput, ProgramInput } from './cost-types';
 
-/** Defaults of shared/api.md when neither the request nor the price gives a length. */
+/** Defaults (docs/cost-model.md, step 1) when neither the request nor the price gives a length. */
 export const DEFAULT_PROGRAM = { iop_weeks: 8, iop_days_per_week: 3, inpatient_days: 30 } as const;
 
 /** ASAM level 2.1 asks for at least 9 hours a week for adults: 3 hours per attendance day. */

@@ -8,7 +8,7 @@ const CMS_2026 = 'CMS, "2026 Medicare Parts A & B Premiums and Deductibles" fact
 const CFR_447_52 = '42 CFR 447.52 (Medicaid cost sharing, incomes at or under 100% of the federal poverty line)';
 
 /**
- * The 2026 figures of shared/domain.md. Update them here once a year; every estimate and
+ * The 2026 figures of docs/cost-model.md ("Every figure the model uses"). Update them here once a year; every estimate and
  * every assumption sentence reads them from this table.
  */
 export const REFERENCE_FIGURES = {
@@ -25,7 +25,7 @@ export const REFERENCE_FIGURES = {
   aca_oop_max_single: { cents: 1_060_000, per: 'plan year', year: 2026, source: 'HHS Notice of Benefit and Payment Parameters, 2026 maximum annual limitation on cost sharing' },
   aca_oop_max_family: { cents: 2_120_000, per: 'plan year', year: 2026, source: 'HHS Notice of Benefit and Payment Parameters, 2026 maximum annual limitation on cost sharing' },
   employer_single_deductible: { cents: 178_700, per: 'plan year', year: 2024, source: 'KFF Employer Health Benefits Survey 2024, average single-coverage deductible' },
-  typical_coinsurance: { fraction: 0.2, year: 2026, source: 'Typical commercial coinsurance (shared/domain.md)' },
+  typical_coinsurance: { fraction: 0.2, year: 2026, source: 'Typical commercial coinsurance (docs/cost-model.md)' },
   medicaid_max_outpatient_service: { cents: 400, per: 'outpatient service', year: 2026, source: CFR_447_52 },
   medicaid_max_inpatient_stay: { cents: 7_500, per: 'inpatient stay', year: 2026, source: CFR_447_52 },
   iop_day_reference: { cents: 17_000, per: 'day', year: 2024, source: 'NC Medicaid fee schedule, H0015 intensive outpatient per diem, 2024' },

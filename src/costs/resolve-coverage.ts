@@ -56,7 +56,7 @@ const PLAN_FIELDS = ['deductible', 'coinsurance', 'copay_per_day', 'oop_max', 'o
 const given = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 const fraction = (x: number) => Math.min(1, Math.max(0, x));
 
-/** Fills the defaults of shared/domain.md for what the caller left out, and says so. */
+/** Fills the defaults of docs/cost-model.md for what the caller left out, and says so. */
 export function resolveCoverage(input: CoverageInput): { coverage: ResolvedCoverage; resolved: CoverageTerms } {
   const { payer } = input;
   const inNetwork = input.in_network ?? true;

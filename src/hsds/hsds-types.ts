@@ -1,5 +1,5 @@
 /**
- * The HSDS 3.0 objects the feed publishes (shared/hsds-3.0/*.json), limited to the fields we
+ * The HSDS 3.0 objects the feed publishes (vendor/hsds-3.0/*.json), limited to the fields we
  * fill. Optional fields are left out rather than sent as null: the schemas type them as
  * plain strings or numbers, so null would fail validation.
  */
@@ -22,7 +22,7 @@ export interface HsdsTaxonomyTerm {
 
 export interface HsdsAttribute {
   id: string; link_id: string; link_type: string; link_entity: string;
-  taxonomy_term_id: string; taxonomy_term: HsdsTaxonomyTerm;
+  taxonomy_term_id: string; value?: string; taxonomy_term: HsdsTaxonomyTerm;
 }
 
 export interface HsdsPhone {
@@ -43,14 +43,14 @@ export interface HsdsOrganizationIdentifier {
 
 /** A schedule row: one weekly session, times local to the center (see map-schedules.ts). */
 export interface HsdsSchedule {
-  id: string; service_id: string; service_at_location_id: string;
+  id: string; service_id: string; service_at_location_id: string; timezone?: number;
   freq: 'WEEKLY'; byday: string; opens_at: string; closes_at: string;
-  attending_type: string; description: string; notes: string;
+  attending_type: string; description: string; notes: string; attributes: HsdsAttribute[];
 }
 
 export interface HsdsCostOption {
   id: string; service_id: string; valid_from: string; option: string;
-  currency: 'USD'; amount: number; amount_description: string;
+  currency: 'USD'; amount: number; amount_description: string; attributes: HsdsAttribute[];
 }
 
 /** One-to-one fields of an organization (the `organization_list` shape). */
@@ -63,7 +63,7 @@ export interface HsdsLocationFields {
   latitude: number; longitude: number; external_identifier?: string; external_identifier_type?: string;
 }
 
-export interface HsdsLocation extends HsdsLocationFields { addresses: HsdsAddress[] }
+export interface HsdsLocation extends HsdsLocationFields { addresses: HsdsAddress[]; attributes: HsdsAttribute[] }
 
 /** One-to-one fields of a service. */
 export interface HsdsServiceFields {
@@ -104,5 +104,5 @@ export interface HsdsOrganization extends HsdsOrganizationFields {
   phones: HsdsPhone[];
   organization_identifiers: HsdsOrganizationIdentifier[];
   locations: HsdsLocation[];
-  services: HsdsServiceFields[];
+  services: HsdsServiceFields[] | HsdsService[];
 }

@@ -1,7 +1,8 @@
 import type { Center } from '../centers/center-schema';
 import { LANGUAGES, LEVELS_OF_CARE, type LevelOfCare, type Status } from '../taxonomy/codes';
 import { centerScopedId } from './hsds-ids';
-import { apiBase, codeLabel, toHsdsAttributes } from './hsds-taxonomy';
+import { apiBase, codeLabel, toFactAttributes, toHsdsAttributes } from './hsds-taxonomy';
+import { serviceFactRefs, timeZoneRef } from './listing-fact-terms';
 import type {
   HsdsAddress, HsdsContext, HsdsLanguage, HsdsLocation, HsdsLocationFields, HsdsOrganization,
   HsdsOrganizationFields, HsdsPhone, HsdsService, HsdsServiceAtLocation, HsdsServiceAtLocationFields,
@@ -9,6 +10,7 @@ import type {
 } from './hsds-types';
 import { feesDescription, toHsdsCostOptions } from './map-prices';
 import { toHsdsSchedules } from './map-schedules';
+import { availabilityExtension, factAttributes } from './map-facts';
 
 /**
  * A center as HSDS 3.0: the center is an organization with one physical location; each level
@@ -84,7 +86,7 @@ export function toHsdsLocationFields(center: Center): HsdsLocationFields {
   };
 }
 
-export function toHsdsLocation(center: Center): HsdsLocation {
+export function toHsdsLocation(center: Center, ctx: HsdsContext): HsdsLocation {
   const { line1, line2, city, state, postal_code } = center.address;
   const address: HsdsAddress = {
     id: centerScopedId(center.id, 'address', 'physical'),
@@ -97,7 +99,8 @@ export function toHsdsLocation(center: Center): HsdsLocation {
     country: 'US',
     address_type: 'physical',
   };
-  return { ...toHsdsLocationFields(center), addresses: [address] };
+  const id = hsdsLocationId(center);
+  return { ...toHsdsLocationFields(center), addresses: [address], attributes: toFactAttributes([timeZoneRef(center, 'location', id)], ctx) };
 }
 
 export function toHsdsServiceFields(center: Center, level: LevelOfCare): HsdsServiceFields {
@@ -133,8 +136,8 @@ function serviceAtLocationFields(center: Center, level: LevelOfCare): HsdsServic
   };
 }
 
-export function toHsdsServiceAtLocation(center: Center, level: LevelOfCare): HsdsServiceAtLocation {
-  return { ...serviceAtLocationFields(center, level), location: toHsdsLocation(center) };
+export function toHsdsServiceAtLocation(center: Center, level: LevelOfCare, ctx: HsdsContext): HsdsServiceAtLocation {
+  return { ...serviceAtLocationFields(center, level), location: toHsdsLocation(center, ctx) };
 }
 
 export function toHsdsServiceAtLocationListItem(center: Center, level: LevelOfCare): HsdsServiceAtLocationListItem {
@@ -157,17 +160,29 @@ function languages(center: Center, level: LevelOfCare, serviceId: string): HsdsL
 /** GET /services/{id}: the service with everything it links to nested. */
 export function toHsdsService(center: Center, level: LevelOfCare, ctx: HsdsContext): HsdsService {
   const fields = toHsdsServiceFields(center, level);
-  const sal = toHsdsServiceAtLocation(center, level);
+  const sal = toHsdsServiceAtLocation(center, level, ctx);
   return {
     ...fields,
     organization: toHsdsOrganizationFields(center, ctx),
     service_at_locations: [sal],
-    schedules: toHsdsSchedules(center, level, fields.id, sal.id),
-    cost_options: toHsdsCostOptions(center, level, fields.id),
-    attributes: toHsdsAttributes(center, level, fields.id, ctx),
+    schedules: toHsdsSchedules(center, level, fields.id, sal.id, ctx),
+    cost_options: toHsdsCostOptions(center, level, fields.id, ctx),
+    attributes: [...toHsdsAttributes(center, level, fields.id, ctx), ...toFactAttributes(serviceFactRefs(center, level, fields.id), ctx), ...factAttributes(center, level, fields.id, ctx)],
     languages: languages(center, level, fields.id),
+    ...availabilityExtension(center, level),
     phones: phone(center, { service_id: fields.id }, `service:${level}`),
   };
+}
+
+/** GET /services?minimal=true: the id and last_modified, with the fields HSDS requires of a service. */
+export function toHsdsServiceMinimal(center: Center, level: LevelOfCare): Pick<HsdsServiceFields, 'id' | 'name' | 'status' | 'last_modified'> {
+  const { id, name, status, last_modified } = toHsdsServiceFields(center, level);
+  return { id, name, status, last_modified };
+}
+
+/** GET /service_at_locations?full=true: the service_at_location with its full location and fully nested service. */
+export function toHsdsServiceAtLocationFull(center: Center, level: LevelOfCare, ctx: HsdsContext) {
+  return { ...toHsdsServiceAtLocation(center, level, ctx), service: toHsdsService(center, level, ctx) };
 }
 
 /** GET /services list item: one-to-one fields and the organization's (HSDS `service_list`). */
@@ -179,8 +194,11 @@ export function toHsdsServiceListItem(center: Center, level: LevelOfCare, ctx: H
 export const toHsdsServices = (center: Center, ctx: HsdsContext) =>
   levelsOf(center).map((level) => toHsdsService(center, level, ctx));
 
-/** GET /organizations/{id}: the organization, its location and its services' own fields. */
-export function toHsdsOrganization(center: Center, ctx: HsdsContext): HsdsOrganization {
+/**
+ * GET /organizations/{id}: the organization, its location and its services' own fields
+ * (`fullServices`: fully nested services, for HSDS `full_service=true`).
+ */
+export function toHsdsOrganization(center: Center, ctx: HsdsContext, { fullServices = false } = {}): HsdsOrganization {
   const id = hsdsOrganizationId(center);
   return {
     ...toHsdsOrganizationFields(center, ctx),
@@ -188,7 +206,7 @@ export function toHsdsOrganization(center: Center, ctx: HsdsContext): HsdsOrgani
     organization_identifiers: center.license_number
       ? [{ id: centerScopedId(center.id, 'organization_identifier', 'license'), organization_id: id, identifier_type: 'State license number', identifier: center.license_number }]
       : [],
-    locations: [toHsdsLocation(center)],
-    services: levelsOf(center).map((level) => toHsdsServiceFields(center, level)),
+    locations: [toHsdsLocation(center, ctx)],
+    services: fullServices ? toHsdsServices(center, ctx) : levelsOf(center).map((level) => toHsdsServiceFields(center, level)),
   };
 }

@@ -1,18 +1,15 @@
 import type { Center, Price } from '../centers/center-schema';
-import { INPATIENT_LEVELS, type LevelOfCare } from '../taxonomy/codes';
+import type { LevelOfCare } from '../taxonomy/codes';
 import { centerScopedId, uniqueKeys } from './hsds-ids';
-import type { HsdsCostOption } from './hsds-types';
+import { toFactAttributes } from './hsds-taxonomy';
+import type { HsdsContext, HsdsCostOption } from './hsds-types';
+import { priceUnitRef, unitText } from './listing-fact-terms';
 
 const PRICE_TYPE_TEXT: Record<Price['price_type'], string> = {
   cash: 'Cash (self-pay) price',
   billed_charge: 'Billed charge (list price billed to insurers)',
 };
 
-/** For IOP a "day" is a day of attendance; for residential and hospital care, a night (domain.md). */
-function unitText(level: LevelOfCare, unit: Price['unit']): string {
-  if (unit !== 'day') return unit;
-  return (INPATIENT_LEVELS as readonly string[]).includes(level) ? 'night' : 'day of attendance';
-}
 
 const usd = (amount: number) => new Intl.NumberFormat('en-US', {
   style: 'currency', currency: 'USD', minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
@@ -31,13 +28,17 @@ function details(level: LevelOfCare, p: Price): string {
   ].filter(Boolean).join('; ');
 }
 
-/** The prices of one level of care as HSDS cost_option rows, valid from their as_of date. */
-export function toHsdsCostOptions(center: Center, level: LevelOfCare, serviceId: string): HsdsCostOption[] {
+/**
+ * The prices of one level of care as HSDS cost_option rows, valid from their as_of date; the
+ * unit of each amount is also a `price_units` attribute (listing-fact-terms.ts).
+ */
+export function toHsdsCostOptions(center: Center, level: LevelOfCare, serviceId: string, ctx: HsdsContext): HsdsCostOption[] {
   const prices = center.prices.filter((p) => p.level === level);
   // Keyed without the amount, so a new price for the same unit and type keeps its id.
   const keys = uniqueKeys(prices.map((p) => ['cost_option', level, p.unit, p.price_type].join('|')));
   return prices.map((p, i) => ({
     id: centerScopedId(center.id, keys[i]),
+    attributes: toFactAttributes([priceUnitRef(center, level, p, centerScopedId(center.id, keys[i]))], ctx),
     service_id: serviceId,
     valid_from: p.as_of,
     option: `${PRICE_TYPE_TEXT[p.price_type]} per ${unitText(level, p.unit)}`,

@@ -2,10 +2,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors';
 import type { ApiKeyLookup } from '../api-keys/api-key-store';
 
-export type Role = 'partner' | 'staff' | 'admin';
-const RANK: Record<Role, number> = { partner: 1, staff: 2, admin: 3 };
+export type Role = 'partner' | 'staff' | 'admin' | 'center';
+// A center key is ranked below everything: requireRole('center') lets any key in, and the
+// route itself confines a center key to its own center (src/availability/authorize-report.ts).
+const RANK: Record<Role, number> = { center: 0, partner: 1, staff: 2, admin: 3 };
 
-export interface Caller { role: Role | 'anonymous'; keyId: string | null; name: string }
+/** `centerId`: the one center a `center` key is bound to. */
+export interface Caller { role: Role | 'anonymous'; keyId: string | null; name: string; centerId?: string | null }
 export const ANONYMOUS: Caller = { role: 'anonymous', keyId: null, name: 'anonymous' };
 
 declare module 'express-serve-static-core' {

@@ -29,6 +29,8 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry) {
     info: {
       title: 'Treatment Center Directory API',
       version: '1.0.0',
+      // package.json is "private" with no licence: all rights reserved until the owners choose one.
+      license: { name: 'Proprietary (all rights reserved)' },
       description: [
         'Addiction and behavioral-health treatment centers: levels of care, modalities, medications,',
         'weekly schedules, insurance and prices; filtered search; IOP vs inpatient cost estimates.',

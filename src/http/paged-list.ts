@@ -1,13 +1,13 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 
-/** `page` and `per_page` of every list (api.md conventions). */
+/** `page` and `per_page` of every list (docs/api-conventions.md, "Lists and paging"). */
 export const PageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('Page number, from 1'),
   per_page: z.coerce.number().int().min(1).max(100).default(20).describe('Results per page (max 100)'),
 };
 
-/** The list envelope of api.md: `{ data, meta: { total, page, per_page, total_pages, ... }, links }`. */
+/** The list envelope (docs/api-conventions.md): `{ data, meta: { total, page, per_page, total_pages, ... }, links }`. */
 export function pagedList<T, M extends object>(req: Request, data: T[], total: number, page: number, perPage: number, extraMeta?: M) {
   const totalPages = Math.ceil(total / perPage);
   return {

@@ -1,7 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
+import { isDbUnavailable, isUniqueViolation } from '../db/db-errors';
 import { Prisma } from '../generated/prisma/client';
+
+const DB_RETRY_AFTER_SECONDS = 5;
 
 export const PROBLEM_BASE = 'https://treatment-directory.example/problems/';
 
@@ -9,7 +12,9 @@ export const PROBLEM_BASE = 'https://treatment-directory.example/problems/';
 export function problemHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = toAppError(err);
-    if (appError.status >= 500 && appError.code !== 'search_unavailable') {
+    if (appError.code === 'db_unavailable') {
+      log.warn({ err: (err as Error)?.message, method: req.method, route: req.route?.path }, 'database unavailable');
+    } else if (appError.status >= 500 && appError.code !== 'search_unavailable' && appError.code !== 'busy') {
       log.error({ err, method: req.method, route: req.route?.path }, 'request failed');
     }
     if (res.headersSent) return res.destroy();
@@ -32,6 +37,9 @@ function toAppError(err: unknown): AppError {
   if (e?.type === 'entity.parse.failed') return new AppError('malformed_json', 'The request body is not valid JSON');
   if (e?.type === 'entity.too.large') return new AppError('payload_too_large', `The request body exceeds the limit of ${e.limit} bytes`);
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new AppError('unsupported_media_type', 'Send UTF-8 JSON');
+  // Checked before the Prisma codes: a dropped connection also arrives as P2010 (raw query).
+  if (isDbUnavailable(err)) return new AppError('db_unavailable', 'The database is not answering; retry shortly', { headers: { 'Retry-After': String(DB_RETRY_AFTER_SECONDS) } });
+  if (isUniqueViolation(err)) return new AppError('conflict', 'The write conflicts with existing data (a unique key is already taken)');
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     const byPrismaCode: Record<string, ErrorCode> = { P2025: 'not_found', P2002: 'conflict', P2003: 'conflict', P2034: 'conflict' };
     const code = byPrismaCode[err.code];

@@ -15,7 +15,7 @@ const QUIET = { error: () => {}, warn: () => {} };
 export function apiRateLimit(config: Config, store?: Store) {
   const limits = {
     anonymous: config.RATE_LIMIT_ANONYMOUS, partner: config.RATE_LIMIT_PARTNER,
-    staff: config.RATE_LIMIT_STAFF, admin: config.RATE_LIMIT_ADMIN,
+    staff: config.RATE_LIMIT_STAFF, admin: config.RATE_LIMIT_ADMIN, center: config.RATE_LIMIT_PARTNER,
   };
   return rateLimit({
     windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,

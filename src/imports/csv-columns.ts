@@ -2,6 +2,9 @@ import type { CenterInputRaw } from '../centers/center-schema';
 import { formatList, parseBoolean, parseList, parseNumber, type CellResult } from './csv-cells';
 import { formatPrices, parsePrices, PRICE_KEYS, PRICE_SYNTAX, type PriceDefaults } from './csv-prices';
 import { formatSchedules, parseSchedules, SCHEDULE_SYNTAX } from './csv-schedules';
+import {
+  AVAILABILITY_SYNTAX, formatAvailability, formatIntakeHours, INTAKE_HOURS_SYNTAX, parseAvailability, parseIntakeHours,
+} from './csv-facts';
 
 /**
  * The flat CSV of centers, one row per center. The column list below is the documentation:
@@ -10,7 +13,8 @@ import { formatSchedules, parseSchedules, SCHEDULE_SYNTAX } from './csv-schedule
  * (its default applies). Values are checked afterwards by CenterInputSchema; its error paths
  * map back to columns with `csvColumnForPath` / `csvErrorsFromIssues`.
  */
-type CellKind = 'text' | 'code' | 'state' | 'codes' | 'texts' | 'number' | 'boolean' | 'datetime' | 'schedules' | 'prices';
+type CellKind = 'text' | 'code' | 'state' | 'codes' | 'texts' | 'number' | 'boolean' | 'datetime' | 'schedules' | 'prices'
+  | 'intake_hours' | 'availability';
 
 export interface CsvColumnSpec<N extends string = string> {
   name: N;
@@ -64,6 +68,19 @@ export const CSV_COLUMNS = [
   col('accreditations', 'texts', '`;`-separated accreditations (write ";" inside one as "\\;")', 'joint_commission;carf'),
   col('license_number', 'text', 'State license number', 'OASAS-1234'),
   col('verified_at', 'datetime', 'When a person last confirmed the listing: ISO 8601 date-time, or a date (read as 00:00 UTC)', '2026-05-01T14:30:00Z'),
+  col('conditions', 'codes', `Conditions treated (${LIST})`, 'alcohol;opioids;trauma_ptsd'),
+  col('accessibility', 'codes', `Access (${LIST})`, 'wheelchair;near_transit'),
+  col('intake_phone', 'text', 'Intake / assessment line, when it is not the main phone', '(212) 555-0143', { path: ['intake', 'phone'] }),
+  col('intake_hours', 'intake_hours', `When the intake line is staffed: \`;\`-separated \`${INTAKE_HOURS_SYNTAX}\`; days as for schedules; `
+    + 'times HH:MM in the center\'s time zone, 24:00 = midnight', 'mon-fri@08:00-20:00; sat@10:00-14:00', { path: ['intake', 'hours'] }),
+  col('walk_in', 'boolean', `Walk-in assessments: ${BOOL}; unknown when empty`, 'yes', { path: ['intake', 'walk_in'] }),
+  col('same_day_assessment', 'boolean', `Same-day assessment: ${BOOL}; unknown when empty`, 'yes', { path: ['intake', 'same_day_assessment'] }),
+  col('referral_required', 'boolean', `Admission needs a referral: ${BOOL}; unknown when empty`, 'no', { path: ['intake', 'referral_required'] }),
+  col('intake_note', 'text', 'What a caller should know about getting in', 'Bring photo ID if you have one', { path: ['intake', 'note'] }),
+  col('availability', 'availability', `Openings per level: \`;\`-separated \`${AVAILABILITY_SYNTAX}\`; status open, waitlist or full; `
+    + 'slots = open beds/slots (open), wait = waitlist days (waitlist), next = next intake date. Reported as of the import (reported_by import); '
+    + 'an empty cell keeps the stored availability, and an entry equal to the stored one keeps its report time',
+  'iop:open:slots=3; residential:waitlist:wait=14:next=2026-12-15; php:full'),
 ] as const;
 
 export type CsvColumnName = (typeof CSV_COLUMNS)[number]['name'];
@@ -88,6 +105,8 @@ function parseCell(column: CsvColumnSpec, cell: string, options: CsvRowOptions):
     case 'datetime': return { value: DATE_ONLY.test(cell) ? `${cell}T00:00:00Z` : cell, errors: [] };
     case 'schedules': return parseSchedules(cell);
     case 'prices': return parsePrices(cell, options);
+    case 'intake_hours': return parseIntakeHours(cell);
+    case 'availability': return parseAvailability(cell);
   }
 }
 
@@ -135,6 +154,8 @@ function formatCell(column: CsvColumnSpec, value: unknown): string {
     case 'texts': return formatList(value as string[]);
     case 'schedules': return formatSchedules(value as Parameters<typeof formatSchedules>[0]);
     case 'prices': return formatPrices(value as Parameters<typeof formatPrices>[0]);
+    case 'intake_hours': return formatIntakeHours(value as Parameters<typeof formatIntakeHours>[0]);
+    case 'availability': return formatAvailability(value as Parameters<typeof formatAvailability>[0]);
     default: return String(value);
   }
 }
@@ -155,7 +176,7 @@ const ALIASES: Record<string, CsvColumnName> = {
   address: 'address_line1', street: 'address_line1', address1: 'address_line1', address2: 'address_line2',
   latitude: 'lat', longitude: 'lng', lon: 'lng', long: 'lng', url: 'website', web: 'website',
   phone_number: 'phone', telephone: 'phone', levels: 'levels_of_care', level_of_care: 'levels_of_care',
-  level: 'levels_of_care', insurance: 'insurers', payment: 'payers', language: 'languages', id: 'source_id',
+  level: 'levels_of_care', insurance: 'insurers', condition: 'conditions', substances: 'conditions', intake: 'intake_phone', payment: 'payers', language: 'languages', id: 'source_id',
 };
 const normalized = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 
@@ -204,7 +225,7 @@ export function csvErrorsFromIssues(issues: readonly { code?: string; path: read
     const [head, index, ...rest] = keys;
     if (typeof index !== 'number' || head !== field) return { field, message };
     const kind = CSV_COLUMNS.find((c) => c.name === field)?.kind;
-    const label = kind === 'schedules' || kind === 'prices' ? 'entry' : 'item';
+    const label = kind === 'schedules' || kind === 'prices' || kind === 'availability' ? 'entry' : 'item';
     return { field, message: `${label} ${index + 1}${rest.length ? ` ${rest.join('.')}` : ''}: ${message}` };
   });
 }

@@ -1,5 +1,5 @@
 import {
-  LEVELS_OF_CARE, type Language, type LevelOfCare, type Medication, type Modality, type Payer, type Population,
+  LEVELS_OF_CARE, type Access, type Condition, type Language, type LevelOfCare, type Medication, type Modality, type Payer, type Population,
 } from '../taxonomy/codes';
 
 /**
@@ -12,7 +12,7 @@ import {
 export type Ref =
   | `levels_of_care:${LevelOfCare}` | `modalities:${Modality}` | `medications:${Medication}`
   | `payers:${Payer}` | `populations:${Population}` | `languages:${Language}`
-  | `accreditations:${string}` | 'telehealth';
+  | `accreditations:${string}` | 'telehealth' | `conditions:${Condition}` | `accessibility:${Access}`;
 
 const none: readonly Ref[] = [];
 const ignore = (codes: string) => Object.fromEntries(codes.split(' ').map((c) => [c, none]));
@@ -60,9 +60,9 @@ const OTHER_CODES: Record<string, readonly Ref[]> = {
   YAD: ['populations:young_adults'], TAY: ['populations:young_adults'], SNR: ['populations:seniors'], SE: ['populations:seniors'],
   WN: ['populations:women'], MN: ['populations:men'], PW: ['populations:pregnant_postpartum'], VET: ['populations:veterans'],
   GL: ['populations:lgbtq'], CJ: ['populations:criminal_justice'], CO: ['populations:co_occurring'],
-  ...ignore('ADM MF HV XA DV TRMA TBI ALZ PED PEFP PTSD SMI'),
+  ...ignore('ADM MF HV XA DV TBI ALZ PED PEFP SMI'),
   // Language services (F codes: the locator's numbered language list)
-  SP: ['languages:es'], AH: ['languages:asl'], F4: ['languages:ar'], F17: ['languages:zh'], F25: ['languages:fa'],
+  SP: ['languages:es'], AH: ['languages:asl', 'accessibility:sign_language'], F4: ['languages:ar'], F17: ['languages:zh'], F25: ['languages:fa'],
   F28: ['languages:fr'], F30: ['languages:de'], F36: ['languages:hi'], F37: ['languages:hmn'], F42: ['languages:it'],
   F43: ['languages:ja'], F47: ['languages:ko'], F66: ['languages:pl'], F67: ['languages:pt'], F70: ['languages:ru'],
   F81: ['languages:tl'], F92: ['languages:vi'],
@@ -75,7 +75,35 @@ const OTHER_CODES: Record<string, readonly Ref[]> = {
   ...ignore('CM HS TCC ACT AOT CDM COOT DEC ICM IMR LAD PRS SEMP SH TPC VRS IPC SPS ES STU HIVT STDT TBS MST HBT HCT LABT'),
 };
 
-export const SERVICE_CODES: Readonly<Record<string, readonly Ref[]>> = { ...OTHER_CODES, ...LEVEL_CODES };
+/**
+ * Substance-specific detox services name the substance (conditions), and special programs for
+ * PTSD / trauma a mental-health condition. Plain "co-occurring" says that a center treats mental
+ * health with substance use but not which condition: it stays populations:co_occurring.
+ */
+const CONDITION_CODES: Record<string, readonly Ref[]> = {
+  ADTX: ['levels_of_care:detox', 'conditions:alcohol'], ODTX: ['levels_of_care:detox', 'conditions:opioids'],
+  BDTX: ['levels_of_care:detox', 'conditions:benzodiazepines'], CDTX: ['levels_of_care:detox', 'conditions:stimulants'],
+  MDTX: ['levels_of_care:detox', 'conditions:stimulants'],
+  PTSD: ['conditions:trauma_ptsd'], TRMA: ['conditions:trauma_ptsd'],
+};
+
+export const SERVICE_CODES: Readonly<Record<string, readonly Ref[]>> = { ...OTHER_CODES, ...LEVEL_CODES, ...CONDITION_CODES };
+
+/** Facts read from any label, in addition to what its code or LABEL_RULES map it to. */
+export const FACT_LABEL_RULES: readonly (readonly [RegExp, Ref])[] = [
+  [/alcohol (detox|withdrawal)/i, 'conditions:alcohol'],
+  [/opioid (detox|withdrawal)|opioid use disorder/i, 'conditions:opioids'],
+  [/benzodiazepine/i, 'conditions:benzodiazepines'],
+  [/cocaine|methamphetamine|stimulant/i, 'conditions:stimulants'],
+  [/post-traumatic stress|\bptsd\b/i, 'conditions:trauma_ptsd'],
+  [/eating disorder/i, 'conditions:eating_disorders'],
+  [/gambling/i, 'conditions:gambling'],
+  [/tobacco|nicotine|smoking cessation/i, 'conditions:nicotine'],
+  [/wheelchair|ada accessible|handicap(ped)? access/i, 'accessibility:wheelchair'],
+  [/transportation (assistance|services|provided)/i, 'accessibility:transportation'],
+  [/child ?care/i, 'accessibility:childcare'],
+  [/sign language|\basl\b/i, 'accessibility:sign_language'],
+];
 
 /** Categories (f1) with no directory field at all: their unknown codes are not reported. */
 export const IGNORED_CATEGORIES =

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CenterInputSchema, type CenterInputRaw } from '../centers/center-schema';
 import { CODE_FIELDS, type CodeField } from '../taxonomy/codes';
 import { parseNumber } from './csv-cells';
-import { IGNORED_CATEGORIES, LABEL_RULES, SERVICE_CODES, type Ref } from './findtreatment-codes';
+import { FACT_LABEL_RULES, IGNORED_CATEGORIES, LABEL_RULES, SERVICE_CODES, type Ref } from './findtreatment-codes';
 
 /** One service group of a locator row: category label, its codes (space-separated) and labels ("; "). */
 export interface FindTreatmentService { f1?: string | null; f2?: string | null; f3?: string | null }
@@ -112,7 +112,9 @@ export function mapFindTreatmentRow(row: FindTreatmentRow): FindTreatmentMapping
 
   for (const service of row.services ?? []) {
     for (const { code, label } of pairsOf(service, warnings)) {
-      const refs = refsOf(code, label);
+      const facts = label === undefined ? [] : FACT_LABEL_RULES.filter(([pattern]) => pattern.test(label)).map(([, ref]) => ref);
+      const found = refsOf(code, label);
+      const refs = found === undefined && facts.length === 0 ? undefined : [...(found ?? []), ...facts];
       if (refs === undefined) {
         if (!IGNORED_CATEGORIES.test(clean(service.f1))) unmapped.push(code && label ? `${code} (${label})` : code ?? `(${label})`);
         continue;
@@ -160,6 +162,9 @@ export function mapFindTreatmentRow(row: FindTreatmentRow): FindTreatmentMapping
     payers: inTaxonomyOrder('payers'),
     populations: inTaxonomyOrder('populations'),
     languages: inTaxonomyOrder('languages'),
+    // Only when the row names any: most locator rows say nothing about them.
+    ...(lists.conditions.size > 0 && { conditions: inTaxonomyOrder('conditions') }),
+    ...(lists.accessibility.size > 0 && { accessibility: inTaxonomyOrder('accessibility') }),
     telehealth,
     accreditations: [...accreditations],
     source: 'findtreatment',

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/prisma';
+import { centerIdFor, takenCenterIds } from '../centers/center-id';
+import { serviceIdRows } from '../hsds/store-service-ids';
 import { AppError } from '../errors';
 import type { Caller } from '../http/auth';
 import { Prisma } from '../generated/prisma/client';
@@ -10,7 +13,7 @@ import type { placeCenter } from '../centers/geocode-center';
 /**
  * The write path of imports, a batch at a time: one query finds the stored centers of the
  * batch by (source, source_id); new centers go in with one INSERT per table (centers, their
- * schedules and prices, outbox rows and audit entries: what insertCenter + afterWrite write
+ * schedules and prices, outbox rows, HSDS service ids and audit entries: what insertCenter + afterWrite write
  * for one); changed centers go through replaceCenter + afterWrite like any update.
  */
 type Tx = Prisma.TransactionClient;
@@ -49,6 +52,21 @@ export async function planBatch(db: Db | Tx, candidates: readonly Candidate[]): 
   return plan;
 }
 
+/**
+ * Holds the batch's keys until the transaction ends, so that concurrent imports of the same
+ * records take turns: the later one then plans against the earlier one's committed rows
+ * (updates or unchanged) instead of inserting them again. Taken in key order, so two imports
+ * of one file cannot deadlock.
+ */
+export async function lockKeys(tx: Tx, candidates: readonly Candidate[]) {
+  if (candidates.length === 0) return;
+  const keys = candidates.map((c) => JSON.stringify([c.input.source, c.input.source_id])); // text cannot hold keyOf's NUL
+  await tx.$queryRawUnsafe(
+    'SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS s',
+    keys,
+  );
+}
+
 export const keyOf = (source: string, sourceId: string) => `${source}\u0000${sourceId}`;
 
 /** An update that could not be written: its new ZIP code could not be geocoded. */
@@ -61,7 +79,7 @@ export async function writePlan(tx: Tx, plan: BatchPlan, caller: Caller, action:
   for (const { candidate, current } of plan.update) {
     let row: CenterRow;
     try {
-      row = await replaceCenter(tx, current, candidate.input);
+      row = await replaceCenter(tx, current, candidate.input, 'import');
     } catch (err) {
       // placeCenter runs before replaceCenter's first query, so the transaction is still usable.
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
@@ -76,11 +94,14 @@ export async function writePlan(tx: Tx, plan: BatchPlan, caller: Caller, action:
 async function createCenters(tx: Tx, candidates: readonly Candidate[], caller: Caller, action: string) {
   if (candidates.length === 0) return;
   const now = new Date();
-  const rows = candidates.map((c) => newCenterRow(c.placed, now));
-  await insertRows(tx, 'centers', rows.map(({ schedules: _s, prices: _p, ...center }) => center));
+  const taken = await takenCenterIds(tx, candidates.map((c) => centerIdFor(c.placed)));
+  const rows = candidates.map((c) => newCenterRow(c.placed, now, 'import', [], taken.has(centerIdFor(c.placed)) ? randomUUID() : undefined));
+  await insertRows(tx, 'centers', rows.map(({ schedules: _s, prices: _p, availability: _a, ...center }) => center));
   await insertRows(tx, 'center_schedules', rows.flatMap((r) => r.schedules));
   await insertRows(tx, 'center_prices', rows.flatMap((r) => r.prices));
+  await insertRows(tx, 'center_availability', rows.flatMap((r) => r.availability));
   await insertRows(tx, 'search_outbox', rows.map((r) => ({ centerId: r.id, op: 'upsert' })));
+  await insertRows(tx, 'hsds_service_ids', rows.flatMap((r) => serviceIdRows(r.id, r.levelsOfCare)));
   await insertRows(tx, 'audit_entries', rows.map((r) => {
     const after = presentCenter(r);
     return { centerId: r.id, action, actorKey: caller.keyId, actorName: caller.name, changed: changedFields(null, after), after };

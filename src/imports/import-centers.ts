@@ -1,10 +1,12 @@
 import type { Db } from '../db/prisma';
 import { AppError } from '../errors';
 import type { Caller } from '../http/auth';
-import { Prisma } from '../generated/prisma/client';
+import { isRetryableConflict, isUniqueViolation } from '../db/db-errors';
 import { CenterInputSchema } from '../centers/center-schema';
+import { findUnstorableText } from '../http/unstorable-text';
 import { placeCenter } from '../centers/geocode-center';
-import { keyOf, planBatch, writePlan, type Candidate, type Refused } from './import-batch';
+import { importSlotsOf } from './import-slots';
+import { keyOf, lockKeys, planBatch, writePlan, type Candidate, type Refused } from './import-batch';
 import type { FieldProblem, ImportRecord, RecordSource } from './read-records';
 import { ImportTally, type ImportMode, type ImportSummary } from './import-summary';
 
@@ -66,14 +68,15 @@ export async function importCenters(db: Db, source: RecordSource, opts: ImportOp
         opts.onCommit?.();
       });
     } else {
-      await db.$transaction(async (tx) => {
+      await importSlotsOf(db).run(() => db.$transaction(async (tx) => {
         await eachBatch(async (candidates) => {
+          await lockKeys(tx, candidates);
           const plan = await planBatch(tx, candidates);
           // After a failure nothing will be kept: only check the rest.
           tally.planned(plan, tally.counts.failed === 0 ? asProblems(await writePlan(tx, plan, opts.caller, action)) : []);
         });
         if (tally.counts.failed > 0) throw new Rejected();
-      }, { timeout: WHOLE_IMPORT_TIMEOUT_MS, maxWait: 30_000 });
+      }, { timeout: WHOLE_IMPORT_TIMEOUT_MS, maxWait: 30_000 }));
       opts.onCommit?.();
     }
   } catch (err) {
@@ -92,7 +95,8 @@ export async function importCenters(db: Db, source: RecordSource, opts: ImportOp
  */
 async function refreshStatistics(db: Db, changed: number) {
   if (changed < 1000) return;
-  await db.$executeRawUnsafe('VACUUM (ANALYZE) centers, center_prices, center_schedules');
+  // The import is committed: a VACUUM cut short by the API's statement timeout is left to autovacuum.
+  await db.$executeRawUnsafe('VACUUM (ANALYZE) centers, center_prices, center_schedules').catch(() => {});
 }
 
 /** One batch in its own transaction, retried when a concurrent write took the same keys. */
@@ -100,6 +104,7 @@ async function writeBatch(db: Db, candidates: Candidate[], caller: Caller, actio
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
+        await lockKeys(tx, candidates);
         const plan = await planBatch(tx, candidates);
         return { plan, refused: await writePlan(tx, plan, caller, action) };
       }, { timeout: BATCH_TIMEOUT_MS, maxWait: 30_000 });
@@ -111,11 +116,13 @@ async function writeBatch(db: Db, candidates: Candidate[], caller: Caller, actio
 }
 
 const isConflict = (err: unknown) =>
-  (err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2002' || err.code === 'P2034'))
-  || (err instanceof AppError && err.code === 'precondition_failed');
+  isUniqueViolation(err) || isRetryableConflict(err) || (err instanceof AppError && err.code === 'precondition_failed');
 
 /** A validated, geocoded record with its upsert key, or what is wrong with it. */
 function toCandidate(record: ImportRecord, source: RecordSource, seen: Map<string, number>): Candidate | FieldProblem[] {
+  // Text the database cannot store fails this record alone (and in a dry run too), not its batch.
+  const unstorable = findUnstorableText(record.input).map(({ path, message }) => ({ code: 'custom', path, message }));
+  if (unstorable.length) return [...record.errors, ...source.fieldErrors(unstorable, record.input)];
   const parsed = CenterInputSchema.safeParse(record.input);
   const schemaErrors = parsed.success ? [] : source.fieldErrors(parsed.error.issues, record.input);
   if (record.errors.length || !parsed.success) {

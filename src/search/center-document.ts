@@ -1,5 +1,7 @@
 import type { Center } from '../centers/center-schema';
-import { LEVELS_OF_CARE, MEDICATIONS, MODALITIES, POPULATIONS } from '../taxonomy/codes';
+import { ACCESSIBILITY, CONDITIONS, LEVELS_OF_CARE, MEDICATIONS, MODALITIES, POPULATIONS } from '../taxonomy/codes';
+import { availabilityDoc, type AvailabilityDoc } from './availability-filter';
+import { intakeSlots } from './intake-slots';
 import { FACET_NAMES } from './search-filter';
 import { scheduleTags } from './schedule-tags';
 
@@ -20,6 +22,15 @@ export interface CenterDocument {
   insurers: string[];
   populations: string[];
   languages: string[];
+  conditions: string[];
+  accessibility: string[];
+  /** Report times per status and level (availability-filter.ts); freshness is decided per query. */
+  avail: AvailabilityDoc;
+  wait_days: Record<string, number>;
+  walk_in: boolean | null;
+  /** Set only when the center lists intake hours. */
+  intake_tz: string | null;
+  intake_slots: number[];
   telehealth: boolean;
   accepting_new_patients: boolean;
   schedule: string[];
@@ -50,6 +61,8 @@ export function toCenterDocument(center: Center, version: number): CenterDocumen
       ...center.modalities.map((c) => label(MODALITIES, c)),
       ...center.medications.map((c) => label(MEDICATIONS, c)),
       ...center.populations.map((c) => label(POPULATIONS, c)),
+      ...center.conditions.map((c) => label(CONDITIONS, c)),
+      ...center.accessibility.map((c) => label(ACCESSIBILITY, c)),
     ],
     city: center.address.city,
     state: center.address.state,
@@ -62,6 +75,12 @@ export function toCenterDocument(center: Center, version: number): CenterDocumen
     insurers: center.insurers,
     populations: center.populations,
     languages: center.languages,
+    conditions: center.conditions,
+    accessibility: center.accessibility,
+    ...availabilityDoc(center),
+    walk_in: center.intake?.walk_in ?? null,
+    intake_tz: center.intake?.hours.length ? center.timezone : null,
+    intake_slots: intakeSlots(center.intake?.hours ?? []),
     telehealth: center.telehealth,
     accepting_new_patients: center.accepting_new_patients,
     ...scheduleTags(center.schedules),

@@ -1,17 +1,26 @@
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
 import type { Center } from '../centers/center-schema';
+import { withFreshness } from '../availability/freshness';
 import { AppError, invalid } from '../errors';
 import { distanceMiles, lookupZip } from '../geo/zip-codes';
+import { availabilityTiers } from './availability-filter';
+import { intakeOpenNow } from './intake-slots';
 import { meiliApiError } from './meili-client';
 import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
 import type { SearchQuery } from './search-query';
 
-export type CenterHit = Center & { distance_miles?: number };
+export type CenterHit = Center & { distance_miles?: number; intake_open_now?: boolean };
 export interface SearchResult {
   data: CenterHit[];
   total: number;
   facets?: Record<string, Record<string, number>>;
   engine_ms: number;
+}
+export interface SearchOptions {
+  /** AVAILABILITY_STALE_HOURS */
+  staleHours: number;
+  /** The moment the query is answered for (freshness, intake hours); now by default. */
+  nowMs?: number;
 }
 
 export function resolveNear(near: SearchQuery['near']): { lat: number; lng: number } | null {
@@ -24,26 +33,81 @@ export function resolveNear(near: SearchQuery['near']): { lat: number; lng: numb
   return near as { lat: number; lng: number };
 }
 
-/** Runs a search against the index; the engine's own facet counts and exact total. */
-export async function findCenters(meili: Meilisearch, indexName: string, q: SearchQuery): Promise<SearchResult> {
+type Hit = { center: Center };
+type Query = Omit<MultiSearchQuery, 'indexUid'>;
+
+/**
+ * Runs a search against the index; the engine's own facet counts and exact total. The
+ * `availability` facet and sort=soonest depend on the time of the query (freshness), so they
+ * come from counting queries sent with the main one in a single multi-search.
+ */
+export async function findCenters(meili: Meilisearch, indexName: string, q: SearchQuery, opts: SearchOptions = { staleHours: 72 }): Promise<SearchResult> {
+  const nowMs = opts.nowMs ?? Date.now();
   const point = resolveNear(q.near);
-  let response;
-  try {
-    response = await meili.index(indexName).search<{ center: Center }>(q.q ?? '', {
-      filter: buildFilter(q, point),
-      sort: buildSort(q, point),
-      page: q.page,
-      hitsPerPage: q.per_page,
-      facets: q.facets === false ? undefined : ['facet_values'],
-      attributesToRetrieve: ['center'],
+  const filter = buildFilter(q, point, nowMs, opts.staleHours);
+  const tiers = availabilityTiers(q, nowMs, opts.staleHours);
+  const wantFacets = q.facets !== false;
+  const count = (extra: string[]): Query => ({ q: q.q ?? '', filter: [...filter, ...extra], page: 1, hitsPerPage: 0 });
+  const base: Query = { q: q.q ?? '', filter, attributesToRetrieve: ['center'] };
+  const facetQuery = wantFacets ? { facets: ['facet_values'] } : {};
+
+  const search = (queries: Query[]) => meili.multiSearch({ queries: queries.map((x) => ({ indexUid: indexName, ...x })) })
+    .then((r) => r.results as unknown as SearchResponse<Hit>[], (err) => { throw engineError(err); });
+
+  let hits: Hit[];
+  let first: SearchResponse<Hit>;
+  let statusCounts: number[] | null = null;
+  if (q.sort === 'soonest') {
+    // Three groups in order: fresh openings, fresh waitlists (shortest first), the rest.
+    const defaultSort = buildSort({ ...q, sort: undefined }, point);
+    const groups = [
+      { filter: tiers.open, sort: defaultSort },
+      { filter: tiers.waitlist, sort: [tiers.waitSort, ...defaultSort] },
+      { filter: [...tiers.full.slice(0, 2)], sort: defaultSort },
+    ];
+    const counts = await search([{ ...count([]), ...facetQuery }, count(tiers.open), count(tiers.waitlist), count(tiers.full)]);
+    first = counts[0];
+    statusCounts = counts.slice(1).map(total);
+    const sizes = [statusCounts[0], statusCounts[1], total(first) - statusCounts[0] - statusCounts[1]];
+    const slices: Query[] = [];
+    let offset = (q.page - 1) * q.per_page;
+    let wanted = q.per_page;
+    groups.forEach((g, i) => {
+      if (wanted === 0) return;
+      if (offset >= sizes[i]) { offset -= sizes[i]; return; }
+      const limit = Math.min(wanted, sizes[i] - offset);
+      slices.push({ ...base, filter: [...filter, ...g.filter], sort: g.sort, offset, limit });
+      wanted -= limit;
+      offset = 0;
     });
-  } catch (err) {
-    throw engineError(err);
+    hits = slices.length ? (await search(slices)).flatMap((r) => r.hits) : [];
+  } else {
+    const main: Query = { ...base, ...facetQuery, sort: buildSort(q, point), page: q.page, hitsPerPage: q.per_page };
+    const results = await search(wantFacets ? [main, count(tiers.open), count(tiers.waitlist), count(tiers.full)] : [main]);
+    first = results[0];
+    hits = first.hits;
+    if (wantFacets) statusCounts = results.slice(1).map(total);
   }
-  const data = response.hits.map(({ center }) =>
-    point ? { ...center, distance_miles: Math.round(distanceMiles(point, center.location) * 100) / 100 } : center);
-  const facets = response.facetDistribution ? splitFacets(response.facetDistribution.facet_values ?? {}) : undefined;
-  return { data, total: (response as { totalHits?: number }).totalHits ?? 0, facets, engine_ms: response.processingTimeMs };
+
+  const data = hits.map(({ center }) => presentHit(center, point, nowMs, opts.staleHours));
+  let facets: SearchResult['facets'];
+  if (wantFacets) {
+    facets = splitFacets(first.facetDistribution?.facet_values ?? {});
+    const [open, waitlist, full] = statusCounts!;
+    const unknown = total(first) - open - waitlist - full;
+    facets.availability = Object.fromEntries(Object.entries({ open, waitlist, full, unknown }).filter(([, n]) => n > 0));
+  }
+  return { data, total: total(first), facets, engine_ms: first.processingTimeMs };
+}
+
+const total = (r: SearchResponse<Hit>) => (r as { totalHits?: number }).totalHits ?? 0;
+
+function presentHit(center: Center, point: { lat: number; lng: number } | null, nowMs: number, staleHours: number): CenterHit {
+  const hit: CenterHit = withFreshness(center, nowMs, staleHours);
+  if (point) hit.distance_miles = Math.round(distanceMiles(point, center.location) * 100) / 100;
+  const open = intakeOpenNow(center, nowMs);
+  if (open !== undefined) hit.intake_open_now = open;
+  return hit;
 }
 
 /** `level:iop` → facets.level.iop; every facet name is present, with the values that occur. */

@@ -17,10 +17,17 @@ const SYNONYM_GROUPS: string[][] = [
   ['detox', 'withdrawal management'],
   ['otp', 'methadone clinic', 'opioid treatment program'],
   ['sober living', 'recovery residence'],
+  ['ptsd', 'trauma', 'post-traumatic stress'],
+  ['eating disorder', 'eating disorders', 'anorexia', 'bulimia'],
 ];
 /** Brand names point at the generic drug, not the other way round. */
 const ONE_WAY: Record<string, string[]> = {
   suboxone: ['buprenorphine'], subutex: ['buprenorphine'], sublocade: ['buprenorphine'],
+  // What callers say about what someone is using → the condition labels indexed in `services`.
+  fentanyl: ['opioids'], heroin: ['opioids'], oxy: ['opioids'], oxycodone: ['opioids'], oxycontin: ['opioids'], pills: ['opioids'], painkillers: ['opioids'],
+  meth: ['stimulants'], crystal: ['stimulants'], methamphetamine: ['stimulants'], cocaine: ['stimulants'], crack: ['stimulants'],
+  xanax: ['benzodiazepines'], benzos: ['benzodiazepines'], benzo: ['benzodiazepines'], valium: ['benzodiazepines'], klonopin: ['benzodiazepines'],
+  drinking: ['alcohol'], alcoholism: ['alcohol'], weed: ['cannabis'], marijuana: ['cannabis'],
   vivitrol: ['naltrexone'], antabuse: ['disulfiram'], campral: ['acamprosate'], narcan: ['naloxone'],
 };
 
@@ -36,8 +43,9 @@ export const INDEX_SETTINGS: Settings = {
   filterableAttributes: [
     ...Object.values(FILTER_PARAMS), 'schedule', 'schedule_by_level', 'status', 'state', 'telehealth',
     'accepting_new_patients', 'verified_at_ts', '_geo', 'id', 'facet_values',
+    'avail', 'walk_in', 'intake_tz', 'intake_slots',
   ],
-  sortableAttributes: ['name_sort', 'updated_at_ts', '_geo'],
+  sortableAttributes: ['name_sort', 'updated_at_ts', '_geo', 'wait_days'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   synonyms: synonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
@@ -53,4 +61,4 @@ export const SETTINGS_VERSION = crypto.createHash('sha256').update(JSON.stringif
  * the hash to the revision). The revision recorded in PostgreSQL only moves forward: an older
  * instance still running during a rolling deploy never rebuilds the index back to its settings.
  */
-export const SETTINGS_REVISION = 1;
+export const SETTINGS_REVISION = 2;

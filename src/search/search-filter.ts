@@ -1,5 +1,6 @@
 import type { SearchQuery } from './search-query';
 import { FILTER_PARAMS, type FilterParam } from './search-query';
+import { freshStatus, intakeOpenNowFilter, requestedLevels } from './availability-filter';
 
 /**
  * Meilisearch filter expressions from a validated query. Attribute names come only from the
@@ -12,7 +13,7 @@ export function quote(value: string): string {
 
 const list = (values: string[]) => `[${values.map(quote).join(', ')}]`;
 
-export function buildFilter(q: SearchQuery, point: { lat: number; lng: number } | null, now = Date.now()): string[] {
+export function buildFilter(q: SearchQuery, point: { lat: number; lng: number } | null, now = Date.now(), staleHours = 72): string[] {
   const filter: string[] = [];
   filter.push(q.include_temporarily_closed ? `status IN ${list(['active', 'temporarily_closed'])}` : `status = ${quote('active')}`);
 
@@ -37,6 +38,9 @@ export function buildFilter(q: SearchQuery, point: { lat: number; lng: number } 
   if (q.telehealth !== undefined) filter.push(`telehealth = ${q.telehealth}`);
   if (q.accepting_new_patients !== undefined) filter.push(`accepting_new_patients = ${q.accepting_new_patients}`);
   if (q.state) filter.push(`state = ${quote(q.state)}`);
+  if (q.walk_in !== undefined) filter.push(`walk_in = ${q.walk_in}`);
+  if (q.has_openings) filter.push(freshStatus('open', requestedLevels(q), now, staleHours));
+  if (q.intake_open_now) filter.push(intakeOpenNowFilter(now));
   if (q.verified_within_days !== undefined) {
     filter.push(`verified_at_ts >= ${Math.floor(now / 1000) - q.verified_within_days * 86_400}`);
   }

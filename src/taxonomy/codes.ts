@@ -97,6 +97,36 @@ export const LANGUAGES = {
   de: 'German', it: 'Italian', hmn: 'Hmong', asl: 'American Sign Language',
 } as const;
 
+/** What a center treats: substances, behaviours and mental-health conditions (domain.md "Conditions"). */
+export const CONDITIONS = {
+  alcohol: 'Alcohol',
+  opioids: 'Opioids (heroin, fentanyl, prescription painkillers)',
+  stimulants: 'Stimulants (cocaine, methamphetamine)',
+  cannabis: 'Cannabis',
+  benzodiazepines: 'Benzodiazepines (sedatives)',
+  nicotine: 'Nicotine / tobacco',
+  gambling: 'Gambling',
+  depression: 'Depression',
+  anxiety: 'Anxiety',
+  trauma_ptsd: 'Trauma / PTSD',
+  bipolar: 'Bipolar disorder',
+  psychosis: 'Psychosis / schizophrenia',
+  eating_disorders: 'Eating disorders',
+} as const;
+
+/** What makes a center reachable and usable (domain.md "Access"). */
+export const ACCESSIBILITY = {
+  wheelchair: 'Wheelchair accessible',
+  sign_language: 'ASL / sign-language interpreters',
+  near_transit: 'Near public transit',
+  transportation: 'Transportation provided',
+  childcare: 'Childcare available',
+} as const;
+
+export const AVAILABILITY_STATUSES = ['open', 'waitlist', 'full'] as const;
+/** Who reported an availability entry (server-set). */
+export const REPORTERS = ['center', 'staff', 'admin', 'import'] as const;
+
 export const STATUSES = ['active', 'temporarily_closed', 'closed'] as const;
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const SESSION_FORMATS = ['in_person', 'telehealth', 'hybrid'] as const;
@@ -114,6 +144,10 @@ export type Payer = Keys<typeof PAYERS>;
 export type Insurer = Keys<typeof INSURERS>;
 export type Population = Keys<typeof POPULATIONS>;
 export type Language = Keys<typeof LANGUAGES>;
+export type Condition = Keys<typeof CONDITIONS>;
+export type Access = Keys<typeof ACCESSIBILITY>;
+export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
+export type Reporter = (typeof REPORTERS)[number];
 export type Status = (typeof STATUSES)[number];
 export type Day = (typeof DAYS)[number];
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
@@ -132,5 +166,7 @@ export const CODE_FIELDS = {
   insurers: keys(INSURERS),
   populations: keys(POPULATIONS),
   languages: keys(LANGUAGES),
+  conditions: keys(CONDITIONS),
+  accessibility: keys(ACCESSIBILITY),
 } as const;
 export type CodeField = keyof typeof CODE_FIELDS;

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
 import {
-  INSURERS, LANGUAGES, LEVELS_OF_CARE, MEDICATIONS, MODALITIES, PAYERS, POPULATIONS, SCHEDULE_TAGS,
+  ACCESSIBILITY, CONDITIONS, INSURERS, LANGUAGES, LEVELS_OF_CARE, MEDICATIONS, MODALITIES, PAYERS, POPULATIONS, SCHEDULE_TAGS,
 } from './codes';
 
 const Term = z.object({ code: z.string(), label: z.string() });
@@ -12,6 +12,7 @@ export const TaxonomySchema = z.object({
   levels_of_care: z.array(LevelTerm), modalities: z.array(Term), medications: z.array(Term),
   payers: z.array(Term), insurers: z.array(Term), populations: z.array(Term), languages: z.array(Term),
   schedule: z.array(Term.extend({ definition: z.string() })),
+  conditions: z.array(Term), accessibility: z.array(Term),
 }).meta({ id: 'Taxonomy' });
 
 const terms = (o: Record<string, string>) => Object.entries(o).map(([code, label]) => ({ code, label }));
@@ -28,6 +29,7 @@ export const TAXONOMY = {
   modalities: terms(MODALITIES), medications: terms(MEDICATIONS), payers: terms(PAYERS), insurers: terms(INSURERS),
   populations: terms(POPULATIONS), languages: terms(LANGUAGES),
   schedule: SCHEDULE_TAGS.map((code) => ({ code, label: SCHEDULE_DEFINITIONS[code][0], definition: SCHEDULE_DEFINITIONS[code][1] })),
+  conditions: terms(CONDITIONS), accessibility: terms(ACCESSIBILITY),
 };
 
 export function taxonomyRoutes(registry: OpenAPIRegistry): Router {

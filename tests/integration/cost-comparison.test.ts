@@ -53,7 +53,7 @@ describe('center basis', () => {
     });
   });
 
-  it('reproduces the worked check of domain.md', async () => {
+  it('reproduces the worked check of docs/cost-model.md', async () => {
     const res = await compare({ center: worked.id, payer: 'private', deductible: 1787, coinsurance: 0.2, oop_max: 10600 });
     expect(res.status).toBe(200);
     const { iop, inpatient } = res.body.options;

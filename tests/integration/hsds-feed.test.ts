@@ -2,7 +2,7 @@ import { serviceBatches } from '../../src/hsds/hsds-feed';
 import { taxonomyId, taxonomyTermId } from '../../src/hsds/hsds-taxonomy';
 import { buildCenter } from '../support/build-center';
 import { admin, startTestApp, type TestApp } from '../support/test-app';
-import { expectHsds, expectHsdsResponse } from '../unit/hsds/hsds-schemas';
+import { expectHsds, expectHsdsResponse, hsdsOpenapi } from '../unit/hsds/hsds-schemas';
 
 let t: TestApp;
 const ids = { harlem: '', chicago: '', closed: '' };
@@ -19,7 +19,7 @@ beforeAll(async () => {
   };
   ids.harlem = await create({ name: 'Harlem Evening IOP' }); // iop + outpatient, ZIP 10027
   ids.chicago = await create({
-    name: 'Lincoln Park Residential',
+    name: 'Lincoln Park Residential', telehealth: true,
     address: { line1: '1 Clark St', city: 'Chicago', state: 'IL', postal_code: '60614' },
     levels_of_care: ['detox', 'residential', 'outpatient'], schedules: [],
     prices: [{ level: 'residential', amount: 600, unit: 'day', price_type: 'cash', source: 'center website', as_of: '2026-05-01' }],
@@ -49,18 +49,31 @@ const ndjson = (path: string) => t.request.get(path).buffer(true).parse((res, do
 });
 const orgOf = (item: { organization_id?: unknown; location?: { organization_id?: unknown } }) => item.organization_id ?? item.location?.organization_id;
 
-describe('GET /hsds/', () => {
-  it('names the version and profile and links the endpoints', async () => {
-    const body = await get('/hsds/');
+describe('GET /hsds', () => {
+  it('names the version and profile and links the endpoints, with or without the trailing slash', async () => {
+    const body = await get('/hsds');
     expectHsdsResponse('/', body);
+    expect(Object.keys(await get('/hsds/'))).toEqual(Object.keys(body)); // each request has its own port
     expect(body).toMatchObject({ version: '3.0', profile: expect.stringMatching(/^https:\/\//), openapi_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/openapi\.json$/) });
     expect(body.links.services).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hsds\/services$/);
   });
 
   it('is in the OpenAPI document under its own tag', () => {
     const paths = t.openapi.paths as Record<string, { get?: { tags?: string[] } }>;
-    for (const p of ['/hsds/', '/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations', '/hsds/taxonomies', '/hsds/taxonomy_terms']) {
+    for (const p of ['/hsds', '/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations',
+      '/hsds/service_at_locations/{id}', '/hsds/taxonomies', '/hsds/taxonomies/{id}', '/hsds/taxonomy_terms', '/hsds/taxonomy_terms/{id}']) {
       expect(paths[p]?.get?.tags).toEqual(['HSDS 3.0']);
+    }
+    expect(paths['/hsds/']).toBeUndefined(); // a trailing-slash path is a lint error
+  });
+
+  it('accepts every query parameter the official openapi.json defines for each path', () => {
+    const official = hsdsOpenapi().paths as Record<string, { get: { parameters?: { $ref?: string; name?: string }[] } }>;
+    const ours = t.openapi.paths as Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
+    for (const [path, item] of Object.entries(official)) {
+      const names = (item.get.parameters ?? []).map((p) => p.name ?? p.$ref!.split('/').pop()!);
+      const served = (ours[`/hsds${path === '/' ? '' : path}`]?.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      expect({ path, missing: names.filter((n) => !served.includes(n)) }).toEqual({ path, missing: [] });
     }
   });
 });
@@ -110,6 +123,24 @@ describe('GET /hsds/services', () => {
     expect((await get(`/hsds/services?taxonomy_id=${taxonomyId('insurers')}`)).total_items).toBe(5); // the closed center lists none
   });
 
+  it('filters by the listing-fact terms the services carry as attributes', async () => {
+    const names = async (q: string) => ((await get(`/hsds/services?full=true&${q}`)) as Page).contents.map((s) => s.name as string).sort();
+    const perDay = await names(`taxonomy_term_id=${taxonomyTermId('price_units', 'day')}`);
+    expect(perDay).toEqual(['Intensive outpatient at Harlem Evening IOP', 'Residential (inpatient rehab) at Lincoln Park Residential']);
+    expect(await names(`taxonomy_id=${taxonomyId('price_units')}`)).toEqual(perDay);
+    const accepting: Page = await get(`/hsds/services?full=true&taxonomy_term_id=${taxonomyTermId('service_facts', 'accepting_new_patients')}`);
+    expect(accepting.contents.map((s) => s.organization_id)).toEqual([ids.chicago, ids.chicago, ids.chicago]); // Harlem is full, the other closed
+    for (const s of accepting.contents) {
+      expect((s.attributes as { taxonomy_term_id: string }[]).map((a) => a.taxonomy_term_id)).toContain(taxonomyTermId('service_facts', 'accepting_new_patients'));
+    }
+    const telehealth: Page = await get(`/hsds/services?full=true&per_page=100&taxonomy_term_id=${taxonomyTermId('service_facts', 'telehealth')}`);
+    const all: Page = await get('/hsds/services?full=true&per_page=100');
+    const tagged = all.contents.filter((s) => (s.attributes as { taxonomy_term_id: string }[]).some((a) => a.taxonomy_term_id === taxonomyTermId('service_facts', 'telehealth')));
+    expect(telehealth.contents.map((s) => s.id)).toEqual(tagged.map((s) => s.id));
+    expect(telehealth.contents.map((s) => s.organization_id)).toEqual([ids.chicago, ids.chicago, ids.chicago]);
+    expect((await get(`/hsds/services?taxonomy_term_id=${taxonomyTermId('service_facts', 'time_zone')}`)).total_items).toBe(6);
+  });
+
   it('streams every matching service as NDJSON', async () => {
     const res = await ndjson('/hsds/services?format=ndjson');
     expect(res.status).toBe(200);
@@ -139,11 +170,93 @@ describe('GET /hsds/services', () => {
     for (const [query, path] of [
       ['modified_after=yesterday', 'modified_after'], ['modified_after=2026-13-01', 'modified_after'], ['per_page=1000', 'per_page'],
       ['page=0', 'page'], ['format=xml', 'format'], ['full=yes', 'full'], ['taxonomy_term_id=nope', 'taxonomy_term_id'],
-      ['organization_id=nope', 'organization_id'], ['search=iop', 'search'], ['postcode=10027', 'postcode'],
+      ['organization_id=nope', 'organization_id'], ['postcode=10027', 'postcode'], ['sort=name', 'sort'],
+      ['modified_after=0000-12-31T23:00:00Z', 'modified_after'], ['modified_after=0001-01-01T00:00:00%2B01:00', 'modified_after'],
+      ['modified_after=9999-12-31T23:00:00-05:00', 'modified_after'], ['modified_after=10000-01-01', 'modified_after'],
+      ['modified_after=2026-02-30', 'modified_after'], ['minimal=1', 'minimal'], ['search=a%00b', 'search'], [`search=${'x'.repeat(201)}`, 'search'],
+      ['taxonomy_id=nope', 'taxonomy_id'],
     ]) {
       const res = await t.request.get(`/hsds/services?${query}`);
       expect({ query, status: res.status, type: res.headers['content-type'], paths: res.body.errors?.map((e: { path: string }) => e.path) })
         .toEqual({ query, status: 400, type: expect.stringMatching(/application\/problem\+json/), paths: [path] });
+    }
+  });
+});
+
+describe('GET /hsds/services: the rest of the HSDS parameters', () => {
+  it('takes modified_after without a zone as UTC, and dates at the ends of the range', async () => {
+    const stamp = beforeUpdate.replace(/Z$/, '');
+    expect((await get(`/hsds/services?modified_after=${stamp}`)).total_items).toBe(2);
+    expect((await get(`/hsds/services?modified_after=${encodeURIComponent(`${stamp}+01:00`)}`)).total_items).toBe(6);
+    expect((await get('/hsds/services?modified_after=0001-01-01T00:00:00Z')).total_items).toBe(6);
+    expect((await get('/hsds/services?modified_after=9999-12-31')).total_items).toBe(0);
+  });
+
+  it('answers an empty page for a well-formed taxonomy term or taxonomy id that names nothing', async () => {
+    for (const param of ['taxonomy_term_id', 'taxonomy_id']) {
+      const page: Page = await get(`/hsds/services?${param}=1b9d6bcd-bbfd-5b2d-9b5d-ab8dfbbd4bed`);
+      expectHsdsResponse('/services', page);
+      expect(page).toMatchObject({ total_items: 0, empty: true, contents: [] });
+    }
+    expect((await get('/hsds/service_at_locations?taxonomy_term_id=1b9d6bcd-bbfd-5b2d-9b5d-ab8dfbbd4bed')).total_items).toBe(0);
+  });
+
+  it('searches names, descriptions, cities and levels of care, every word and literally', async () => {
+    const names = async (q: string) => ((await get(`/hsds/services?search=${encodeURIComponent(q)}`)) as Page).contents.map((s) => s.name);
+    expect(await names('lincoln REHAB')).toEqual(['Residential (inpatient rehab) at Lincoln Park Residential']); // rehab: the level's name
+    expect(await names('withdrawal')).toEqual(['Withdrawal management (detox) at Lincoln Park Residential']);
+    expect((await names('chicago')).length).toBe(3); // the city
+    expect(await names('100%')).toEqual([]);
+    expect(await names('_')).toEqual([]);
+    expect((await get('/hsds/service_at_locations?search=methadone%20clinic')).total_items).toBe(1);
+    expect((await get('/hsds/organizations?search=lincoln')).contents.map((o: { id: string }) => o.id)).toEqual([ids.chicago]);
+    expect((await get('/hsds/services?search=%20')).total_items).toBe(6);
+  });
+
+  it('gives only id, name, status and last_modified with minimal=true, also as NDJSON', async () => {
+    const page: Page = await get('/hsds/services?minimal=true&per_page=100');
+    expectHsdsResponse('/services', page);
+    expect(page.total_items).toBe(6);
+    for (const s of page.contents) expect(Object.keys(s).sort()).toEqual(['id', 'last_modified', 'name', 'status']);
+    const lines = ((await ndjson('/hsds/services?minimal=true&format=ndjson')).body as string).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual(page.contents);
+  });
+});
+
+describe('GET /hsds/service_at_locations/{id}', () => {
+  it('returns the fully nested service holding that service_at_location, valid as openapi.json defines it', async () => {
+    const page: Page = await get('/hsds/service_at_locations?per_page=100');
+    for (const sal of page.contents) {
+      const body = await get(`/hsds/service_at_locations/${sal.id}`);
+      expectHsdsResponse('/service_at_locations/{id}', body);
+      expect(body.id).toBe(sal.service_id);
+      expect(body.service_at_locations.map((s: { id: string }) => s.id)).toEqual([sal.id]);
+    }
+    const service = (page.contents[0] as unknown as { service_id: string }).service_id;
+    expect((await t.request.get(`/hsds/service_at_locations/${service}`)).status).toBe(404); // a service id is not a service_at_location id
+    expect((await t.request.get('/hsds/service_at_locations/nope')).status).toBe(404);
+  });
+
+  it('nests each service_at_location fully with full=true', async () => {
+    const page: Page = await get(`/hsds/service_at_locations?full=true&organization_id=${ids.harlem}`);
+    expectHsdsResponse('/service_at_locations', page);
+    for (const sal of page.contents) {
+      expectHsds('service_at_location.json', sal);
+      expectHsds('service.json', sal.service);
+      expect(sal).toMatchObject({ location: { addresses: [expect.objectContaining({ postal_code: '10027' })] }, service: { schedules: expect.any(Array), cost_options: expect.any(Array) } });
+    }
+  });
+});
+
+describe('unknown query parameters', () => {
+  it('are a 400 naming them on /{id} routes as on lists', async () => {
+    const sal: Page = await get('/hsds/service_at_locations?per_page=1');
+    const one = sal.contents[0] as { id: string; service_id: string };
+    for (const path of [`/hsds/services/${one.service_id}`, `/hsds/service_at_locations/${one.id}`, `/hsds/organizations/${ids.chicago}`,
+      `/hsds/taxonomies/${taxonomyId('payers')}`, `/hsds/taxonomy_terms/${taxonomyTermId('levels_of_care', 'iop')}`, '/hsds',
+      '/hsds/services', '/hsds/organizations', '/hsds/taxonomies', '/hsds/taxonomy_terms', '/hsds/service_at_locations']) {
+      const res = await t.request.get(`${path}?colour=blue`);
+      expect({ path, status: res.status, paths: res.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ path, status: 400, paths: ['colour'] });
     }
   });
 });
@@ -187,6 +300,16 @@ describe('GET /hsds/organizations', () => {
     expectHsdsResponse('/organizations/{id}', org);
     expect(org).toMatchObject({ id: ids.chicago, name: 'Lincoln Park Residential', uri: expect.stringMatching(new RegExp(`/v1/centers/${ids.chicago}$`)) });
     expect(org.services).toHaveLength(3);
+    const nested = await get(`/hsds/organizations/${ids.chicago}?full_service=true`);
+    expectHsdsResponse('/organizations/{id}', nested);
+    expect(nested.services.map((s: { schedules?: unknown }) => Array.isArray(s.schedules))).toEqual([true, true, true]);
+    for (const s of nested.services) expectHsds('service.json', s);
+    const listed: Page = await get('/hsds/organizations?full_service=true&per_page=1');
+    expectHsdsResponse('/organizations', listed);
+    expect((listed.contents[0] as unknown as { services: { cost_options?: unknown }[] }).services.every((s) => Array.isArray(s.cost_options))).toBe(true);
+    const lines = ((await ndjson('/hsds/organizations?format=ndjson')).body as string).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((o) => o.id)).toEqual(full.contents.map((o) => o.id));
+    for (const o of lines) expectHsds('organization.json', o);
     expect((await t.request.get('/hsds/organizations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await t.request.get('/hsds/organizations/nope')).status).toBe(404);
   });
@@ -227,11 +350,32 @@ describe('GET /hsds/service_at_locations', () => {
   });
 });
 
+describe('GET /hsds/taxonomies and /hsds/taxonomy_terms: search, format, top_only, parent_id', () => {
+  it('searches, streams and answers the hierarchy parameters of a flat list', async () => {
+    const found: Page = await get('/hsds/taxonomy_terms?search=intensive%20OUTPATIENT');
+    expectHsdsResponse('/taxonomy_terms', found);
+    expect(found.contents.map((term) => term.code)).toEqual(['iop']);
+    expect(((await get('/hsds/taxonomies?search=payment')) as Page).contents.map((x) => x.id)).toEqual([taxonomyId('payers')]);
+    const all: Page = await get('/hsds/taxonomy_terms?per_page=100');
+    expect(((await get('/hsds/taxonomy_terms?per_page=100&top_only=true')) as Page).total_items).toBe(all.total_items);
+    expect(await get(`/hsds/taxonomy_terms?parent_id=${taxonomyTermId('levels_of_care', 'iop')}`)).toMatchObject({ total_items: 0, empty: true });
+    const lines = ((await ndjson('/hsds/taxonomy_terms?format=ndjson')).body as string).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(all.total_items);
+    for (const term of lines) expectHsds('taxonomy_term.json', term);
+    const taxonomies = ((await ndjson('/hsds/taxonomies?format=ndjson')).body as string).trim().split('\n');
+    expect(taxonomies).toHaveLength(((await get('/hsds/taxonomies')) as Page).total_items);
+    for (const [query, path] of [['top_only=yes', 'top_only'], ['parent_id=nope', 'parent_id'], ['format=csv', 'format']]) {
+      const res = await t.request.get(`/hsds/taxonomy_terms?${query}`);
+      expect({ query, status: res.status, paths: res.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ query, status: 400, paths: [path] });
+    }
+  });
+});
+
 describe('GET /hsds/taxonomies and /hsds/taxonomy_terms', () => {
   it('lists the code lists and their terms', async () => {
     const taxonomies: Page = await get('/hsds/taxonomies');
     expectHsdsResponse('/taxonomies', taxonomies);
-    expect(taxonomies).toMatchObject({ total_items: 6, size: 6, empty: false });
+    expect(taxonomies).toMatchObject({ total_items: 8, size: 8, empty: false }); // 6 code lists, service facts, price units
     const one = await get(`/hsds/taxonomies/${taxonomyId('payers')}`);
     expectHsdsResponse('/taxonomies/{id}', one);
 
@@ -247,6 +391,8 @@ describe('GET /hsds/taxonomies and /hsds/taxonomy_terms', () => {
     expect(term).toMatchObject({ code: 'iop', name: 'Intensive outpatient' });
 
     expect((await t.request.get('/hsds/taxonomy_terms?taxonomy_id=nope')).status).toBe(400);
+    const unknown: Page = await get('/hsds/taxonomy_terms?taxonomy_id=1b9d6bcd-bbfd-5b2d-9b5d-ab8dfbbd4bed');
+    expect(unknown).toMatchObject({ total_items: 0, empty: true });
     expect((await t.request.get('/hsds/taxonomies/nope')).status).toBe(404);
     expect((await t.request.get('/hsds/taxonomy_terms/nope')).status).toBe(404);
   });

@@ -10,6 +10,7 @@ import { CenterInputSchema, type Center, type CenterInputRaw } from '../../src/c
 import { upsertBySource } from '../../src/centers/upsert-center';
 import { lookupZip } from '../../src/geo/zip-codes';
 import { CODE_FIELDS } from '../../src/taxonomy/codes';
+import { reportAgeHours } from '../../seed/center-facts';
 import { referenceFacets, referenceMatch, type Params } from '../support/reference-search';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -36,6 +37,12 @@ beforeAll(async () => {
   for (let i = 0; i < inputs.length; i += 100) {
     await t.deps.db.$transaction(async (tx) => { for (const c of inputs.slice(i, i + 100)) await upsertBySource(tx, c, caller); }, { timeout: 60_000 });
   }
+  // Report times are server-set: age them as the seed does, a quarter of them stale.
+  const stored = await t.deps.db.center.findMany({ select: { id: true, sourceId: true } });
+  for (const c of stored) {
+    await t.deps.db.centerAvailability.updateMany({ where: { centerId: c.id }, data: { updatedAt: new Date(Date.now() - reportAgeHours(c.sourceId!) * 3_600_000) } });
+  }
+  await t.deps.db.searchOutbox.createMany({ data: stored.map((c) => ({ centerId: c.id, op: 'upsert' as const })) });
   await t.indexed(60_000);
   centers = (await t.deps.db.center.findMany({ include: CENTER_INCLUDE })).map(presentCenter);
 }, 120_000);
@@ -46,6 +53,7 @@ function randomParams(rnd: ReturnType<typeof createRandom>): { params: Params; p
   const codeParams: [string, keyof typeof CODE_FIELDS][] = [
     ['level', 'levels_of_care'], ['modality', 'modalities'], ['medication', 'medications'], ['payer', 'payers'],
     ['insurer', 'insurers'], ['population', 'populations'], ['language', 'languages'],
+    ['condition', 'conditions'], ['accessibility', 'accessibility'],
   ];
   for (const [param, field] of rnd.sample(codeParams, rnd.int(0, 3))) {
     const form = rnd.pick(['', '_all', '_not']);
@@ -57,6 +65,9 @@ function randomParams(rnd: ReturnType<typeof createRandom>): { params: Params; p
   if (rnd.chance(0.15)) params.telehealth = String(rnd.chance(0.5));
   if (rnd.chance(0.15)) params.accepting_new_patients = String(rnd.chance(0.7));
   if (rnd.chance(0.15)) params.state = rnd.pick(METROS).state;
+  if (rnd.chance(0.2)) params.has_openings = 'true';
+  if (rnd.chance(0.15)) params.intake_open_now = 'true';
+  if (rnd.chance(0.15)) params.walk_in = String(rnd.chance(0.5));
   if (rnd.chance(0.15)) params.verified_within_days = String(rnd.pick([30, 180, 365, 730]));
   if (rnd.chance(0.2)) params.include_temporarily_closed = 'true';
   let point: { lat: number; lng: number } | null = null;
@@ -95,10 +106,12 @@ it('the fixture has the variety the combinations need', () => {
 
 it('300 random parameter combinations return exactly the reference ids and facet counts', async () => {
   const rnd = createRandom(20261122);
-  const now = Date.now();
   let nonEmpty = 0;
   for (let i = 0; i < 300; i++) {
     const { params, point } = randomParams(rnd);
+    // Intake hours count in quarter hours: do not straddle a boundary between reference and engine.
+    while (Date.now() % 900_000 > 897_000) await new Promise((r) => setTimeout(r, 500));
+    const now = Date.now();
     const expected = referenceMatch(centers, params, point, now);
     const got = await allIds(params);
     const gotJudged = got.ids.filter((id) => !expected.edge.has(id));
@@ -107,12 +120,59 @@ it('300 random parameter combinations return exactly the reference ids and facet
     expect(new Set(got.ids).size).toBe(got.ids.length);
     if (expected.edge.size === 0) {
       expect({ context, total: got.total }).toEqual({ context, total: expected.ids.size });
-      expect({ context, facets: got.facets }).toEqual({ context, facets: referenceFacets(expected.matches) });
+      const levels = [...(params.level?.split(',') ?? []), ...(params.level_all?.split(',') ?? [])];
+      expect({ context, facets: got.facets }).toEqual({ context, facets: referenceFacets(expected.matches, levels, now) });
     }
     if (expected.ids.size) nonEmpty++;
   }
   expect(nonEmpty).toBeGreaterThan(100);
 }, 180_000);
+
+it('the fixture has availability, fresh and stale, and intake hours', () => {
+  const entries = centers.flatMap((c) => c.availability);
+  const stale = entries.filter((a) => Date.now() - Date.parse(a.updated_at) > 72 * 3_600_000);
+  expect(stale.length).toBeGreaterThan(20);
+  expect(entries.length - stale.length).toBeGreaterThan(50);
+  expect(centers.filter((c) => c.intake?.hours.length).length).toBeGreaterThan(100);
+  expect(centers.filter((c) => !c.intake?.hours.length).length).toBeGreaterThan(30);
+});
+
+it('a stale open report never counts as an opening, for any level', async () => {
+  const staleOnly = centers.filter((c) => c.status === 'active' && c.availability.length > 0
+    && c.availability.every((a) => Date.now() - Date.parse(a.updated_at) > 72 * 3_600_000) && c.availability.some((a) => a.status === 'open'));
+  expect(staleOnly.length).toBeGreaterThan(3);
+  const ids = new Set((await allIds({ has_openings: 'true' })).ids);
+  for (const c of staleOnly) {
+    expect(ids.has(c.id)).toBe(false);
+    for (const a of c.availability) expect(new Set((await allIds({ has_openings: 'true', level: a.level })).ids).has(c.id)).toBe(false);
+  }
+  const hit = (await t.request.get(`/v1/centers/${staleOnly[0].id}`)).body;
+  expect(hit.availability.every((a: { stale: boolean }) => a.stale)).toBe(true);
+  const facets = (await t.request.get('/v1/centers').query({ level: staleOnly[0].availability[0].level })).body.meta.facets;
+  expect(facets.availability.unknown).toBeGreaterThan(0);
+}, 60_000);
+
+it('sort=soonest pages through open, then the shortest fresh waitlist, then the rest, exactly once each', async () => {
+  const now = Date.now();
+  const ids: string[] = [];
+  for (let page = 1; ; page++) {
+    const res = await t.request.get('/v1/centers').query({ sort: 'soonest', level: 'iop', per_page: 7, page });
+    ids.push(...res.body.data.map((c: Center) => c.id));
+    if (page >= res.body.meta.total_pages) break;
+  }
+  const expected = referenceMatch(centers, { level: 'iop' }, null, now);
+  expect(new Set(ids)).toEqual(expected.ids);
+  expect(ids.length).toBe(expected.ids.size);
+  const byId = new Map(centers.map((c) => [c.id, c]));
+  const state = (id: string) => {
+    const entry = byId.get(id)!.availability.find((a) => a.level === 'iop' && now - Date.parse(a.updated_at) <= 72 * 3_600_000);
+    return entry?.status === 'open' ? 0 : entry?.status === 'waitlist' ? 1 : 2;
+  };
+  const tiers = ids.map(state);
+  expect(tiers).toEqual([...tiers].sort());
+  const waits = ids.filter((id) => state(id) === 1).map((id) => byId.get(id)!.availability.find((a) => a.level === 'iop')!.waitlist_days ?? Infinity);
+  expect(waits).toEqual([...waits].sort((a, b) => a - b));
+}, 60_000);
 
 it.each([
   [5, ['Edge Center 4.8 mi']], [10, ['Edge Center 4.8 mi', 'Edge Center 5.2 mi', 'Edge Center 9.85 mi']],

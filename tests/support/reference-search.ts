@@ -9,7 +9,31 @@ export type Params = Record<string, string>;
 const FIELDS: Record<string, keyof Center> = {
   level: 'levels_of_care', modality: 'modalities', medication: 'medications', payer: 'payers',
   insurer: 'insurers', population: 'populations', language: 'languages',
+  condition: 'conditions', accessibility: 'accessibility',
 };
+const STALE_HOURS = 72;
+
+/** api.md: an entry counts when reported within the last 72 hours. */
+const fresh = (a: { updated_at: string }, nowMs: number) => nowMs - Date.parse(a.updated_at) <= STALE_HOURS * 3_600_000;
+
+/** open / waitlist / full / unknown from the fresh entries of the levels asked for (all when none). */
+export function availabilityState(c: Center, levels: string[], nowMs: number): string {
+  const entries = c.availability.filter((a) => (levels.length === 0 || levels.includes(a.level)) && fresh(a, nowMs));
+  for (const status of ['open', 'waitlist', 'full']) if (entries.some((a) => a.status === status)) return status;
+  return 'unknown';
+}
+
+/** Whether the intake line is staffed for the whole quarter hour that `nowMs` falls in, in the center's zone. */
+export function referenceIntakeOpen(c: Center, nowMs: number): boolean | undefined {
+  if (!c.intake || c.intake.hours.length === 0) return undefined;
+  const local = new Date(nowMs).toLocaleString('en-GB', { timeZone: c.timezone, weekday: 'short', hour: 'numeric', minute: 'numeric', hour12: false });
+  const [weekday, time] = local.split(/,?\s+/);
+  const day = weekday.toLowerCase().slice(0, 3);
+  const [h, m] = time.split(':').map(Number);
+  const quarterStart = h * 60 + m - ((h * 60 + m) % 15);
+  const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  return c.intake.hours.some((x) => x.days.includes(day as never) && toMin(x.start) <= quarterStart && quarterStart + 15 <= toMin(x.end));
+}
 
 export function milesBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
   const toRad = (d: number) => (d * Math.PI) / 180;
@@ -50,6 +74,10 @@ export function referenceMatch(centers: Center[], p: Params, point: { lat: numbe
     if (p.telehealth && String(c.telehealth) !== p.telehealth) ok = false;
     if (p.accepting_new_patients && String(c.accepting_new_patients) !== p.accepting_new_patients) ok = false;
     if (p.state && c.address.state !== p.state) ok = false;
+    if (p.walk_in && String(c.intake?.walk_in) !== p.walk_in) ok = false;
+    const levels = [...(list('level') ?? []), ...(list('level_all') ?? [])];
+    if (p.has_openings === 'true' && !c.availability.some((a) => a.status === 'open' && fresh(a, nowMs) && (levels.length === 0 || levels.includes(a.level)))) ok = false;
+    if (p.intake_open_now === 'true' && referenceIntakeOpen(c, nowMs) !== true) ok = false;
     if (p.verified_within_days) {
       if (!c.verified_at || Date.parse(c.verified_at) < nowMs - Number(p.verified_within_days) * 86_400_000) ok = false;
     }
@@ -64,10 +92,10 @@ export function referenceMatch(centers: Center[], p: Params, point: { lat: numbe
   return { ids: new Set(matches.map((c) => c.id)), matches, edge };
 }
 
-export function referenceFacets(matches: Center[]) {
+export function referenceFacets(matches: Center[], levels: string[] = [], nowMs = Date.now()) {
   // Every facet name is present, with the values that occur.
   const facets: Record<string, Record<string, number>> = Object.fromEntries(
-    [...Object.keys(FIELDS), 'schedule', 'state', 'telehealth', 'accepting_new_patients'].map((k) => [k, {}]));
+    [...Object.keys(FIELDS), 'schedule', 'state', 'telehealth', 'accepting_new_patients', 'availability'].map((k) => [k, {}]));
   const bump = (name: string, value: string) => {
     facets[name] ??= {};
     facets[name][value] = (facets[name][value] ?? 0) + 1;
@@ -78,6 +106,7 @@ export function referenceFacets(matches: Center[]) {
     bump('state', c.address.state);
     bump('telehealth', String(c.telehealth));
     bump('accepting_new_patients', String(c.accepting_new_patients));
+    bump('availability', availabilityState(c, levels, nowMs));
   }
   return facets;
 }

@@ -15,12 +15,25 @@ function center(overrides: Partial<Center> = {}): Center {
     schedules: [{ level: 'iop', days: ['mon', 'wed'], start: '18:00', end: '21:00', format: 'in_person' }],
     prices: [{ level: 'iop', amount: 250, unit: 'day', price_type: 'cash', typical_length: null, days_per_week: 3, hours_per_week: null, includes_room_and_board: null, source: 'site', as_of: '2026-06-01' }],
     accreditations: [], license_number: null, verified_at: '2026-11-01T10:00:00Z', source: null, source_id: null,
+    conditions: [], accessibility: [], intake: null, availability: [],
     created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
     ...overrides,
   } as Center;
 }
 
 describe('compareCenters', () => {
+  test('treatment facts: conditions as sets, intake, availability per level with stale shown as stale', () => {
+    const fresh = { updated_at: '2026-11-22T10:00:00Z', reported_by: 'center' as const, stale: false, age_hours: 2, next_intake_date: null };
+    const a = center({ conditions: ['opioids', 'alcohol'], availability: [{ ...fresh, level: 'iop', status: 'open', open_slots: 3, waitlist_days: null }] });
+    const b = center({ conditions: ['opioids'], intake: { hours: [{ days: ['mon'], start: '09:00', end: '17:00' }], walk_in: true },
+      availability: [{ ...fresh, level: 'iop', status: 'open', open_slots: 3, waitlist_days: null, stale: true, age_hours: 90 }] });
+    const diffs = compareCenters([a, b], NOW);
+    expect(diffs.find((d) => d.field === 'conditions')).toEqual({ field: 'conditions', values: { [a.id]: ['alcohol', 'opioids'], [b.id]: ['opioids'] }, common: ['opioids'] });
+    expect(diffs.find((d) => d.field === 'availability')!.values).toEqual({ [a.id]: ['iop: open (3 slots)'], [b.id]: ['iop: stale'] });
+    expect(diffs.find((d) => d.field === 'intake')!.values[b.id]).toMatchObject({ hours: ['mon 09:00-17:00'], walk_in: true });
+    expect(diffs.find((d) => d.field === 'intake')!.values[a.id]).toBeNull();
+  });
+
   test('identical centers have no differences', () => {
     expect(compareCenters([center(), center({ name: 'Other name', phone: '212 555 0100' })], NOW)).toEqual([]);
   });

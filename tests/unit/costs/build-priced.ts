@@ -11,7 +11,7 @@ export function buildPriced(overrides: Partial<PriceInput> = {}): PricedLevel {
   };
 }
 
-/** The worked check of shared/domain.md: IOP $250/day, residential $600/day. */
+/** The worked check of docs/cost-model.md: IOP $250/day, residential $600/day. */
 export const WORKED = {
   iop: buildPriced({ level: 'iop', amount: 250, unit: 'day' }),
   inpatient: buildPriced({ level: 'residential', amount: 600, unit: 'day', includes_room_and_board: true }),

@@ -6,7 +6,7 @@ const run = (coverage: Omit<CoverageInput, 'payer'> = {}) =>
   estimateCosts({ ...WORKED, coverage: { payer: 'private', ...coverage } });
 
 describe('private insurance, in network', () => {
-  test('worked check of domain.md: $1,787 deductible, 20%, $10,600 OOP max (all defaults)', () => {
+  test('worked check of docs/cost-model.md: $1,787 deductible, 20%, $10,600 OOP max (all defaults)', () => {
     const r = run();
     expect(r.options.iop).toMatchObject({
       estimated: true, rate: 250, unit: 'day', units: 24, allowed_total: 6000,

@@ -1,6 +1,6 @@
 /**
- * Validates objects against the published HSDS 3.0 JSON schemas in shared/hsds-3.0/ (the
- * `shared` folder sits beside the repo checkout). Reusable by integration tests:
+ * Validates objects against the published HSDS 3.0 JSON schemas, vendored unmodified in
+ * vendor/hsds-3.0/ (see its README). Reusable by integration tests:
  *   expectHsds('service.json', body)                   one object
  *   expectHsdsResponse('/services/{id}', body)         a response, as openapi.json defines it
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import Ajv2020, { type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
-export const HSDS_SCHEMA_DIR = path.join(__dirname, '../../../../shared/hsds-3.0');
+export const HSDS_SCHEMA_DIR = path.join(__dirname, '../../../vendor/hsds-3.0');
 
 /** Where the specification publishes the files; openapi.json refers to them by these URLs. */
 const PUBLISHED = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/';
@@ -18,6 +18,9 @@ const PUBLISHED = 'https://raw.githubusercontent.com/openreferral/specification/
 const HSDS_KEYWORDS = ['name', 'path', 'datapackage_metadata', 'constraints', 'example', 'core', 'datapackage_type', 'tabular_required'];
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(HSDS_SCHEMA_DIR, file), 'utf8'));
+
+/** The official openapi.json of HSDS 3.0. */
+export const hsdsOpenapi = () => readJson('openapi.json');
 
 export const schemaFiles = () => fs.readdirSync(HSDS_SCHEMA_DIR).filter((f) => f.endsWith('.json') && f !== 'openapi.json');
 
@@ -44,7 +47,7 @@ export function hsdsValidator(file: string): ValidateFunction {
 }
 
 /**
- * The 200 response schema of a GET path in openapi.json. `compiled/*.json` (not in shared/)
+ * The 200 response schema of a GET path in openapi.json. `compiled/*.json` (not vendored)
  * are the base files with their $refs inlined, and `*_list.json` their one-to-one subset, so
  * both resolve to the base file: the same fields and rules, only less strict about nesting.
  */

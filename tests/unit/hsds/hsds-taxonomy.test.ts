@@ -2,6 +2,7 @@ import {
   HSDS_TAXONOMY_FIELDS, hsdsTaxonomies, hsdsTaxonomyTerms, taxonomyId, toHsdsAttributes, toHsdsTaxonomyTerm,
 } from '../../../src/hsds/hsds-taxonomy';
 import { hsdsServiceId } from '../../../src/hsds/map-center';
+import { FACT_TAXONOMIES } from '../../../src/hsds/listing-fact-terms';
 import { CODE_FIELDS } from '../../../src/taxonomy/codes';
 import { CTX, buildRichCenter } from './center-fixtures';
 import { expectHsds, undeclaredFields } from './hsds-schemas';
@@ -10,8 +11,11 @@ describe('HSDS taxonomies from our code lists', () => {
   const taxonomies = hsdsTaxonomies(CTX);
   const terms = hsdsTaxonomyTerms(CTX);
 
-  it('publishes one valid taxonomy per code list, pointing at /v1/taxonomy', () => {
-    expect(taxonomies.map((t) => t.uri)).toEqual(HSDS_TAXONOMY_FIELDS.map((f) => `https://directory.example.org/v1/taxonomy#${f}`));
+  it('publishes one valid taxonomy per code list, pointing at /v1/taxonomy, then the listing facts', () => {
+    expect(taxonomies.map((t) => t.uri)).toEqual([
+      ...HSDS_TAXONOMY_FIELDS.map((f) => `https://directory.example.org/v1/taxonomy#${f}`),
+      ...FACT_TAXONOMIES.map((f) => `https://directory.example.org/hsds/taxonomies/${taxonomyId(f)}`),
+    ]);
     for (const t of taxonomies) {
       expectHsds('taxonomy.json', t);
       expect(undeclaredFields('taxonomy.json', t)).toEqual([]);
@@ -20,7 +24,7 @@ describe('HSDS taxonomies from our code lists', () => {
   });
 
   it('publishes every code as a valid term of its taxonomy', () => {
-    const expected = HSDS_TAXONOMY_FIELDS.reduce((n, f) => n + CODE_FIELDS[f].length, 0);
+    const expected = HSDS_TAXONOMY_FIELDS.reduce((n, f) => n + CODE_FIELDS[f].length, 0) + 3 + 5; // service facts, price units
     expect(terms).toHaveLength(expected);
     expect(new Set(terms.map((t) => t.id)).size).toBe(expected);
     for (const t of terms) {

@@ -2,7 +2,7 @@ import {
   hsdsLocationId, hsdsServiceAtLocationId, hsdsServiceId, toHsdsLocation, toHsdsOrganization, toHsdsService,
   toHsdsServiceAtLocation, toHsdsServiceAtLocationListItem, toHsdsServiceListItem, toHsdsServices,
 } from '../../../src/hsds/map-center';
-import { taxonomyTermId } from '../../../src/hsds/hsds-taxonomy';
+import { hsdsTaxonomyTerms, taxonomyTermId } from '../../../src/hsds/hsds-taxonomy';
 import type { LevelOfCare } from '../../../src/taxonomy/codes';
 import { CTX, buildMinimalCenter, buildRichCenter } from './center-fixtures';
 import { expectHsds, expectHsdsResponse, undeclaredFields } from './hsds-schemas';
@@ -69,8 +69,37 @@ describe('toHsdsService (rich center, IOP)', () => {
       attending_type: 'In person',
       description: 'Mon, Wed, Fri 18:00–21:00 (America/New_York), in person',
       notes: 'opens_at and closes_at are local times in America/New_York.',
+      attributes: [expect.objectContaining({
+        link_id: iop.schedules[0].id, link_entity: 'schedule', link_type: 'service_facts', value: 'America/New_York',
+        taxonomy_term_id: taxonomyTermId('service_facts', 'time_zone'), taxonomy_term: expect.objectContaining({ code: 'time_zone' }),
+      })],
     });
-    expect(iop.schedules[0]).not.toHaveProperty('timezone');
+    expect(iop.schedules[0]).not.toHaveProperty('timezone'); // New York keeps no one offset all year
+  });
+
+  it('gives the numeric timezone (a UTC offset) only where a zone keeps one offset all year', () => {
+    const phoenix = toHsdsService(buildRichCenter({ timezone: 'America/Phoenix' }), 'iop', CTX);
+    expect(phoenix.schedules.map((s) => s.timezone)).toEqual([-7, -7]);
+    expect(toHsdsService(buildRichCenter({ timezone: 'Pacific/Honolulu' }), 'iop', CTX).schedules[0].timezone).toBe(-10);
+    expect(toHsdsService(buildRichCenter({ timezone: 'America/Chicago' }), 'iop', CTX).schedules[0]).not.toHaveProperty('timezone');
+    expectHsds('service.json', phoenix);
+  });
+
+  it('puts the IANA zone on the location as a time_zone attribute', () => {
+    expect(iop.service_at_locations[0].location.attributes).toEqual([expect.objectContaining({
+      link_entity: 'location', link_id: iop.service_at_locations[0].location.id, value: 'America/New_York',
+      taxonomy_term_id: taxonomyTermId('service_facts', 'time_zone'),
+    })]);
+  });
+
+  it('tags the service with telehealth and accepting new patients, as attributes of a published taxonomy', () => {
+    const facts = (c: Parameters<typeof toHsdsService>[0]) => toHsdsService(c, 'iop', CTX).attributes
+      .filter((a) => a.link_type === 'service_facts').map((a) => a.taxonomy_term.code);
+    expect(facts(rich)).toEqual(['telehealth', 'accepting_new_patients']);
+    expect(facts(buildRichCenter({ telehealth: false, accepting_new_patients: false }))).toEqual([]);
+    expect(facts(buildRichCenter({ status: 'temporarily_closed' }))).toEqual(['telehealth']);
+    const terms = new Set(hsdsTaxonomyTerms(CTX).map((t) => t.id));
+    for (const a of iop.attributes) expect(terms.has(a.taxonomy_term_id)).toBe(true);
   });
 
   it('could not carry the IANA zone in `timezone`: HSDS types it as a number (a UTC offset)', () => {
@@ -91,6 +120,10 @@ describe('toHsdsService (rich center, IOP)', () => {
       currency: 'USD',
       amount: 250,
       amount_description: 'per day of attendance; 3 days/week; 9 hours/week; typically 8 weeks; source: center website',
+      attributes: [expect.objectContaining({
+        link_id: iop.cost_options[0].id, link_entity: 'cost_option', link_type: 'price_units', value: 'day of attendance',
+        taxonomy_term_id: taxonomyTermId('price_units', 'day'),
+      })],
     });
     expect(iop.cost_options[1]).toMatchObject({ amount: 475.5, option: 'Billed charge (list price billed to insurers) per day of attendance' });
   });
@@ -100,6 +133,7 @@ describe('toHsdsService (rich center, IOP)', () => {
       amount: 600,
       option: 'Cash (self-pay) price per night',
       amount_description: 'per night; typically 30 days; includes room and board; source: center website',
+      attributes: [expect.objectContaining({ taxonomy_term_id: taxonomyTermId('price_units', 'day'), value: 'night' })],
     })]);
   });
 
@@ -116,7 +150,7 @@ describe('toHsdsService (rich center, IOP)', () => {
   });
 
   it('nests its service_at_location with the full location and address', () => {
-    expect(iop.service_at_locations).toEqual([toHsdsServiceAtLocation(rich, 'iop')]);
+    expect(iop.service_at_locations).toEqual([toHsdsServiceAtLocation(rich, 'iop', CTX)]);
     const { location } = iop.service_at_locations[0];
     expect(location).toMatchObject({
       id: hsdsLocationId(rich), location_type: 'physical', organization_id: rich.id, name: rich.name,
@@ -171,7 +205,8 @@ describe('minimal center', () => {
     for (const key of ['url', 'email', 'alert', 'fees_description', 'accreditations', 'eligibility_description', 'assured_date']) {
       expect(service).not.toHaveProperty(key);
     }
-    expect(service).toMatchObject({ schedules: [], cost_options: [], phones: [], attributes: [expect.objectContaining({ link_type: 'levels_of_care' })] });
+    expect(service).toMatchObject({ schedules: [], cost_options: [], phones: [] });
+    expect(service.attributes.filter((a) => a.link_type !== 'service_facts')).toEqual([expect.objectContaining({ link_type: 'levels_of_care' })]);
     expect(service.service_at_locations[0].location.addresses[0]).not.toHaveProperty('address_2');
     expect(service.service_at_locations[0].location).not.toHaveProperty('external_identifier');
   });
@@ -190,7 +225,7 @@ describe('organization, location and service_at_location', () => {
     expect(org.id).toBe(rich.id);
     expect(org.phones).toEqual([expect.objectContaining({ organization_id: rich.id, number: '(212) 555-0142', extension: 12 })]);
     expect(org.organization_identifiers).toEqual([expect.objectContaining({ identifier_type: 'State license number', identifier: 'OASAS-1234-5678' })]);
-    expect(org.locations).toEqual([toHsdsLocation(rich)]);
+    expect(org.locations).toEqual([toHsdsLocation(rich, CTX)]);
     expect(org.services.map((s) => s.id)).toEqual((rich.levels_of_care as LevelOfCare[]).map((l) => hsdsServiceId(rich, l)));
     expect(toHsdsOrganization(minimal, CTX)).toMatchObject({ phones: [], organization_identifiers: [] });
     expectHsds('organization.json', toHsdsOrganization(minimal, CTX));
@@ -198,11 +233,11 @@ describe('organization, location and service_at_location', () => {
 
   it('builds valid locations and service_at_locations', () => {
     for (const center of [rich, minimal]) {
-      expectHsds('location.json', toHsdsLocation(center));
-      expectHsds('service_at_location.json', toHsdsServiceAtLocation(center, 'outpatient'));
-      expect(undeclaredFields('service_at_location.json', toHsdsServiceAtLocation(center, 'outpatient'))).toEqual([]);
+      expectHsds('location.json', toHsdsLocation(center, CTX));
+      expectHsds('service_at_location.json', toHsdsServiceAtLocation(center, 'outpatient', CTX));
+      expect(undeclaredFields('service_at_location.json', toHsdsServiceAtLocation(center, 'outpatient', CTX))).toEqual([]);
     }
-    expect(toHsdsServiceAtLocation(rich, 'iop')).toMatchObject({
+    expect(toHsdsServiceAtLocation(rich, 'iop', CTX)).toMatchObject({
       service_id: hsdsServiceId(rich, 'iop'), location_id: hsdsLocationId(rich),
       description: 'Intensive outpatient at 410 W 125th St, New York, NY',
     });

