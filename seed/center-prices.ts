@@ -4,7 +4,7 @@ import type { Random } from './random';
 import type { SeedSchedule } from './center-schedules';
 
 /**
- * Published prices per level, in the ranges seen in the field (shared/domain.md): IOP
+ * Published prices per level, in the ranges seen in the field (IOP and residential: docs/cost-model.md; the others are the seed's own ranges): IOP
  * $150–$450 a day (or weekly, per session, hourly), PHP $300–$700 a day, residential
  * $350–$1,200 a night, detox $500–$1,500 a day.
  */

@@ -3,7 +3,7 @@ import type { Day, LevelOfCare, SessionFormat } from '../src/taxonomy/codes';
 import type { Random } from './random';
 
 /**
- * Weekly sessions per level, shaped like real programs (shared/domain.md): IOP 3–5 days a week,
+ * Weekly sessions per level, shaped like real programs (docs/domain.md, levels of care and schedules): IOP 3–5 days a week,
  * 3 hours a session, in morning, afternoon, evening or weekend tracks; PHP 5 days, 6 hours;
  * outpatient 1–2 sessions a week; OTP dosing hours early in the morning.
  */

@@ -12,7 +12,7 @@ export const CENTER_INCLUDE = {
 } as const satisfies Prisma.CenterInclude;
 export type CenterRow = Prisma.CenterGetPayload<{ include: typeof CENTER_INCLUDE }>;
 
-/** Row → the public Center shape of api.md. */
+/** Row → the public Center shape (docs/api-conventions.md, "The center resource"). */
 export function presentCenter(row: CenterRow): Center {
   return {
     id: row.id,

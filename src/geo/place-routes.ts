@@ -8,8 +8,8 @@ import { US_STATES } from '../taxonomy/us-states';
 import { findPlace } from './find-place';
 
 const PlaceQuery = z.strictObject({
-  city: text.pipe(z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters')).describe('City name, e.g. New York'),
-  state: text.transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code')).describe('Two-letter state'),
+  city: text.pipe(z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters')).openapi({ type: 'string', minLength: 1, maxLength: 100 }).describe('City name, e.g. New York'),
+  state: text.transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code')).openapi({ type: 'string', enum: [...US_STATES] }).describe('Two-letter state'),
 });
 const PlaceSchema = z.object({
   lat: z.number(), lng: z.number(), city: z.string(), state: z.string(),

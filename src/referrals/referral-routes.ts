@@ -56,7 +56,12 @@ export function referralRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router
     method: 'get', path: '/r/:token', tags, summary: 'A referral sheet as a printable page',
     description: 'Server-rendered HTML for a phone or a printer: each program\'s phone, address, map link, hours and what to ask for. An unknown or expired link gets a page that says so (404 / 410).',
     params: z.object({ token: z.string().describe('The token of the sheet') }),
-    responses: { 200: { description: 'The sheet', content: { 'text/html': { schema: { type: 'string' } } } }, 404: { description: 'No such sheet' }, 410: { description: 'Expired' } },
+    responses: {
+      200: { description: 'The sheet', content: { 'text/html': { schema: { type: 'string' } } } },
+      // A person opened the link: they get a page that says so, not a problem document.
+      404: { description: 'No such sheet', content: { 'text/html': { schema: { type: 'string' } } } },
+      410: { description: 'Expired', content: { 'text/html': { schema: { type: 'string' } } } },
+    },
     handler: async ({ params }, _req, res) => {
       const sheet = TOKEN_PATTERN.test(params.token) ? await sheetFor(params.token) : 'missing';
       res.setHeader('Content-Security-Policy', SHEET_CSP);

@@ -1,7 +1,7 @@
 import type { ScheduleTag } from '../taxonomy/codes';
 import type { Schedule } from '../centers/center-schema';
 
-/** domain.md: morning starts before 12:00, afternoon 12:00–16:59, evening 17:00 or later; weekend = a session on sat or sun. */
+/** docs/domain.md, "Schedules": morning starts before 12:00, afternoon 12:00–16:59, evening 17:00 or later; weekend = a session on sat or sun. */
 export function sessionTags(s: Pick<Schedule, 'days' | 'start'>): ScheduleTag[] {
   const tags: ScheduleTag[] = [s.start < '12:00' ? 'morning' : s.start < '17:00' ? 'afternoon' : 'evening'];
   if (s.days.includes('sat') || s.days.includes('sun')) tags.push('weekend');

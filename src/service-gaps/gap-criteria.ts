@@ -3,7 +3,7 @@ import { FILTER_PARAMS } from '../search/search-query';
 import type { SearchQuery } from '../search/search-query';
 
 /**
- * What a search asked for, reduced to what may be kept (domain.md "Service gaps"): the codes
+ * What a search asked for, reduced to what may be kept (docs/domain.md, "Service gaps"): the codes
  * and yes/no criteria, the state and the first three digits of the ZIP. Never the free text
  * (only that there was some), never the full ZIP or coordinates, nothing about the caller.
  */

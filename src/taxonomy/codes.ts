@@ -1,5 +1,5 @@
 /**
- * The published code lists of the domain (shared/domain.md). Codes never change meaning;
+ * The published code lists of the domain (docs/domain.md, "Codes"). Codes never change meaning;
  * labels may be reworded. Everything that validates or filters by code reads from here.
  */
 
@@ -97,7 +97,7 @@ export const LANGUAGES = {
   de: 'German', it: 'Italian', hmn: 'Hmong', asl: 'American Sign Language',
 } as const;
 
-/** What a center treats: substances, behaviours and mental-health conditions (domain.md "Conditions"). */
+/** What a center treats: substances, behaviours and mental-health conditions (docs/domain.md). */
 export const CONDITIONS = {
   alcohol: 'Alcohol',
   opioids: 'Opioids (heroin, fentanyl, prescription painkillers)',
@@ -114,7 +114,7 @@ export const CONDITIONS = {
   eating_disorders: 'Eating disorders',
 } as const;
 
-/** What makes a center reachable and usable (domain.md "Access"). */
+/** What makes a center reachable and usable (docs/domain.md). */
 export const ACCESSIBILITY = {
   wheelchair: 'Wheelchair accessible',
   sign_language: 'ASL / sign-language interpreters',

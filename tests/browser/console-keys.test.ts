@@ -121,7 +121,7 @@ test('verify needs an admin key; with one, the listing is marked verified now', 
 test('the URL holds the criteria: back, forward and reload bring them back; a city and state works too', async () => {
   const page = await openConsole(h);
   let s = await seq(page);
-  await page.getByLabel(/^Near/).focus();
+  await page.getByRole('textbox', { name: /^Near/ }).focus();
   await page.keyboard.type('New York, NY');
   await painted(page, s);
   s = await seq(page);
@@ -150,7 +150,7 @@ test('the URL holds the criteria: back, forward and reload bring them back; a ci
   await page.waitForFunction(() => Number(document.body.dataset.painted ?? 0) > 0);
   expect(await page.getByLabel(/^Evening/).isChecked()).toBe(true);
   expect(await page.locator('.live').textContent()).toBe(withEvening);
-  expect(await page.getByLabel(/^Near/).inputValue()).toBe('New York, NY');
+  expect(await page.getByRole('textbox', { name: /^Near/ }).inputValue()).toBe('New York, NY');
 });
 
 test('Spanish UI, read-only mode, and 360 px: labelled, landmarks, no serious axe violation', async () => {

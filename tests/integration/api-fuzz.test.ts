@@ -170,6 +170,8 @@ function judge(op: Operation, res: { status: number; headers: Record<string, str
   const type = (res.headers['content-type'] ?? '').split(';')[0].trim();
   const media = documented.content[type];
   if (!media) return `status ${res.status} answered ${type || 'no Content-Type'}; documented: ${Object.keys(documented.content).join(', ')}`;
+  if (type === 'text/csv') return /^[a-z0-9_]+(,[a-z0-9_]+)*(\r?\n|$)/.test(text) ? null : `a text/csv answer has no header line: ${text.slice(0, 100)}`;
+  if (type === 'text/html') return /^<!doctype html>/i.test(text) ? null : `a text/html answer is not an HTML page: ${text.slice(0, 100)}`;
   if (type === 'application/x-ndjson') {
     const bad = text.split('\n').filter(Boolean).find((line) => { try { JSON.parse(line); return false; } catch { return true; } });
     return bad ? `an NDJSON line is not JSON: ${bad.slice(0, 100)}` : null;

@@ -1,6 +1,6 @@
 /**
  * A plain reference implementation of GET /v1/centers filtering and facets, written from
- * api.md and domain.md without using the search code, to check the engine's answers against.
+ * docs/api-conventions.md ("Search") and docs/domain.md without using the search code, to check the engine's answers against.
  */
 import type { Center } from '../../src/centers/center-schema';
 
@@ -13,7 +13,7 @@ const FIELDS: Record<string, keyof Center> = {
 };
 const STALE_HOURS = 72;
 
-/** api.md: an entry counts when reported within the last 72 hours. */
+/** docs/domain.md: an entry counts when reported within the last 72 hours. */
 const fresh = (a: { updated_at: string }, nowMs: number) => nowMs - Date.parse(a.updated_at) <= STALE_HOURS * 3_600_000;
 
 /** open / waitlist / full / unknown from the fresh entries of the levels asked for (all when none). */

@@ -48,7 +48,9 @@ export function App() {
 
   const facts = !!tax?.conditions;
   const supported = new Set([...BASE_SUPPORTED, ...(facts ? FACT_SUPPORTED : [])]);
-  const search = useSearch(criteria, debounce, supported);
+  // No search until the taxonomy says which criteria this API has: a reload with `condition=…`
+  // in the URL must not first show results that ignore it.
+  const search = useSearch(criteria, debounce, tax ? supported : null);
 
   useEffect(() => {
     api.get<Taxonomy>('/v1/taxonomy').then(setTax, () => setTax({}));

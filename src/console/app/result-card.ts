@@ -41,7 +41,7 @@ export function ResultCard({ center: c, index, active, inTray, trayFull, t, lang
         ${row(t.meds, labels(tax, 'medications', c.medications, lang))}
         ${row(t.langs, labels(tax, 'languages', c.languages, lang))}
         ${availability.length ? row(t.openingsLabel, html`${availability.map((a, i) => html`${i ? html`<br />` : null}
-          <span class=${a.stale ? 'stale' : ''}>${levelName(a.level, lang)}: ${(t.opening as any)[a.status] ?? a.status}${a.open_slots != null ? `, ${t.slots(a.open_slots)}` : ''}${a.waitlist_days != null ? `, ${t.waitDays(a.waitlist_days)}` : ''}
+          <span class=${a.stale ? 'stale' : ''}>${levelName(a.level, lang)}: ${(t.opening as any)[a.status] ?? a.status}${a.open_slots != null ? `, ${t.slots(a.open_slots)}` : ''}${a.waitlist_days != null ? `, ${t.waitDays(a.waitlist_days)}` : ''}${' '}
           (${t.ageHours(a.age_hours ?? 0)}${a.stale ? `, ${t.stale}` : ''})</span>`)}`) : null}
         ${row(t.phone, c.phone ? html`<a href=${`tel:${String(c.phone).replace(/[^0-9+]/g, '')}`}>${c.phone}</a>` : null)}
         ${intake?.phone || c.intake_open_now !== undefined ? row(t.intake, html`${intake?.phone ?? ''}

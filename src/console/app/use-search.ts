@@ -13,13 +13,14 @@ const places = new Map<string, string>();
  * Runs the search whenever the criteria change: typing waits `debounceMs`, and a search still
  * in flight when a newer one starts is aborted, so only the latest answer is ever shown.
  */
-export function useSearch(criteria: Criteria, debounceMs: number, supported: Set<string>): SearchState {
+export function useSearch(criteria: Criteria, debounceMs: number, supported: Set<string> | null): SearchState {
   const [state, setState] = useState<SearchState>({ data: [], total: 0, page: 1, totalPages: 0, facets: {}, loading: true, error: null, nearError: false, seq: 0 });
   const inFlight = useRef<AbortController | null>(null);
   const seq = useRef(0);
-  const key = JSON.stringify(criteria);
+  const key = `${JSON.stringify(criteria)}|${supported ? [...supported].sort().join(',') : 'waiting'}`;
 
   useEffect(() => {
+    if (!supported) return undefined;
     const run = async () => {
       inFlight.current?.abort();
       const ctrl = new AbortController();
@@ -42,7 +43,7 @@ export function useSearch(criteria: Criteria, debounceMs: number, supported: Set
           }
           point = places.get(k)!;
         }
-        const res = await api.get<any>('/v1/centers', searchParams(criteria, point, supported), ctrl.signal);
+        const res = await api.get<any>('/v1/centers', searchParams(criteria, point, supported!), ctrl.signal);
         if (mine !== seq.current) return;
         setState({ data: res.data, total: res.meta.total, page: res.meta.page, totalPages: res.meta.total_pages, facets: res.meta.facets ?? {}, loading: false, error: null, nearError: false, seq: mine });
       } catch (err) {
