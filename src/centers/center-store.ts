@@ -51,7 +51,7 @@ export async function createCenter(db: Db, input: CenterInput, caller: Caller) {
  * Applies a partial update: merged with the stored center, re-validated as a whole, written
  * only if nobody else wrote in between (version check), so a stale If-Match is a 412.
  */
-export async function updateCenter(db: Db, id: string, patch: CenterPatch, ifMatch: string | undefined, caller: Caller, action = 'update') {
+export async function updateCenter(db: Db, id: string, patch: CenterPatch, ifMatch: string | undefined, caller: Caller, action = 'update', note?: string) {
   return db.$transaction(async (tx) => {
     const current = await tx.center.findUnique({ where: { id }, include: CENTER_INCLUDE });
     if (!current) throw new AppError('not_found', `No center with id ${id}`);
@@ -59,7 +59,7 @@ export async function updateCenter(db: Db, id: string, patch: CenterPatch, ifMat
     const before = presentCenter(current);
     const merged = mergePatch(before, patch);
     const row = await replaceCenter(tx, current, merged, reporterOf(caller, action));
-    await afterWrite(tx, id, 'upsert', caller, action, before, presentCenter(row));
+    await afterWrite(tx, id, 'upsert', caller, action, before, presentCenter(row), note);
     return { center: presentCenter(row), etag: etagOf(row) };
   });
 }
@@ -103,14 +103,14 @@ export async function deleteCenter(db: Db, id: string, ifMatch: string | undefin
 }
 
 /** Every committed write leaves an outbox row (for the search index) and an audit entry. */
-export async function afterWrite(tx: Tx, centerId: string, op: 'upsert' | 'delete', caller: Caller, action: string, before: Center | null, after: Center | null) {
+export async function afterWrite(tx: Tx, centerId: string, op: 'upsert' | 'delete', caller: Caller, action: string, before: Center | null, after: Center | null, note?: string) {
   await tx.searchOutbox.create({ data: { centerId, op } });
   await storeServiceIds(tx, centerId, before?.levels_of_care, after?.levels_of_care);
   const changed = changedFields(before, after);
   if (before && after && changed.length === 0) return;
   await tx.auditEntry.create({
     data: {
-      centerId, action, actorKey: caller.keyId, actorName: caller.name, changed,
+      centerId, action, actorKey: caller.keyId, actorName: caller.name, changed, note: note ?? null,
       before: before ? (before as unknown as Prisma.InputJsonValue) : undefined,
       after: after ? (after as unknown as Prisma.InputJsonValue) : undefined,
     },

@@ -33,6 +33,7 @@ export function presentHistoryEntry(row: AuditEntry) {
     action: row.action,
     actor: { name: row.actorName, key_id: row.actorKey },
     changed: row.changed,
+    note: row.note,
     before: asObject(row.before),
     after: asObject(row.after),
     at: row.createdAt.toISOString(),

@@ -10,7 +10,7 @@ import { reportListing } from './report-listing';
 import { closeReport, listReports } from './review-reports';
 import {
   CloseReportInput, HistoryQuery, HistorySchema, IdParams, REPORT_REASON_LIST, ReportInputSchema, ReportListQuery,
-  ReportListSchema, ReportReasonsSchema, ReportSchema, ReviewedReportSchema,
+  ReportListSchema, ReportReasonsSchema, ReportSchema, ReviewedReportSchema, VerifyBodySchema,
 } from './trust-schemas';
 import { verifyCenter } from './verify-center';
 
@@ -68,12 +68,12 @@ export function trustRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   }
 
   defineRoute(router, registry, {
-    method: 'post', path: '/v1/centers/:id/verify', tags, role: 'admin', summary: 'Mark a listing as confirmed now',
-    description: 'Sets `verified_at` to the current time as an ordinary versioned update: honours `If-Match` (412 when stale), returns the new ETag, updates search and adds a `verify` entry to the history.',
-    params: IdParams,
+    method: 'post', path: '/v1/centers/:id/verify', tags, role: 'staff', summary: 'Mark a listing as confirmed now',
+    description: 'Staff (after a call) or admins. Sets `verified_at` to the current time as an ordinary versioned update: honours `If-Match` (412 when stale), returns the new ETag, updates search and adds a `verify` entry, with the optional `note`, to the history.',
+    params: IdParams, body: VerifyBodySchema,
     responses: { 200: json(CenterSchema, 'The verified center', etagHeader), 404: { description: 'No such center' }, 412: { description: 'If-Match is stale' } },
-    handler: async ({ params }, req, res) => {
-      const { center, etag } = await verifyCenter(deps.db, params.id, req.get('if-match'), req.caller);
+    handler: async ({ params, body }, req, res) => {
+      const { center, etag } = await verifyCenter(deps.db, params.id, req.get('if-match'), req.caller, body.note || undefined);
       deps.sync.nudge();
       res.setHeader('ETag', etag);
       return center;

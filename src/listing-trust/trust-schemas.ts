@@ -62,6 +62,7 @@ export const HistoryEntrySchema = z.object({
   action: z.string().describe('create, update, delete, import, verify, report_resolved, report_dismissed, …'),
   actor: z.object({ name: z.string(), key_id: z.string().nullable().describe('Id of the API key; null for the bootstrap admin key') }),
   changed: z.array(z.string()).describe('Top-level fields that changed (for report actions: fields of the report)'),
+  note: z.string().nullable().describe('What the person said with the action (e.g. a verification\'s note)'),
   before: z.record(z.string(), z.unknown()).nullable().describe('The center (or report) before the action; null on create'),
   after: z.record(z.string(), z.unknown()).nullable().describe('The center (or report) after the action; null on delete'),
   at: z.string().describe('ISO 8601'),
@@ -72,3 +73,7 @@ const listLinks = z.object({ self: z.string(), next: z.string().nullable(), prev
 
 export const ReportListSchema = z.object({ data: z.array(ReviewedReportSchema), meta: listMeta, links: listLinks }).meta({ id: 'ListingReportList' });
 export const HistorySchema = z.object({ data: z.array(HistoryEntrySchema), meta: listMeta, links: listLinks }).meta({ id: 'CenterHistory' });
+
+export const VerifyBodySchema = z.strictObject({
+  note: z.string().trim().max(500).optional().describe('Who confirmed the listing and what changed, e.g. "spoke to intake; evening IOP still runs". No caller details'),
+}).meta({ id: 'VerifyInput' });

@@ -96,25 +96,27 @@ test('every shortcut, from the keyboard alone', async () => {
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);
 });
 
-test('verify needs an admin key; with one, the listing is marked verified now', async () => {
-  const staff = await openConsole(h, { path: '/console?near=10027', key: h.staffKey });
-  await staff.locator('#results').focus();
-  await staff.keyboard.press('j');
-  await staff.keyboard.press('v');
-  await staff.getByText('Needs an admin key.').first().waitFor();
-  await staff.getByRole('button', { name: 'Confirm' }).focus();
-  await staff.keyboard.press('Enter');
-  await staff.getByRole('alert').filter({ hasText: 'Needs an admin key.' }).waitFor();
+test('staff mark a listing verified with a note, from the keyboard; without a key the console says one is needed', async () => {
+  const anon = await openConsole(h, { path: '/console?near=10027' });
+  await anon.locator('#results').focus();
+  await anon.keyboard.press('j');
+  await anon.keyboard.press('v');
+  await anon.getByText('Needs a staff key: sign in first.').first().waitFor();
+  await anon.context().close();
 
-  const page = await openConsole(h, { path: '/console?near=10027', key: ADMIN_KEY });
+  const page = await openConsole(h, { path: '/console?near=10027', key: h.staffKey });
   const id = await page.locator('.result-list > li').first().evaluate((li) => li.getAttribute('aria-labelledby')!.slice(2));
   await page.locator('#results').focus();
   await page.keyboard.press('j');
   await page.keyboard.press('v');
-  await page.getByRole('button', { name: 'Confirm' }).focus();
+  await page.getByLabel(/^Note/).focus();
+  await page.keyboard.type('Spoke to intake; evening IOP still runs');
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.getByText('Marked verified.').waitFor();
   const center = await h.t.request.get(`/v1/centers/${id}`);
+  const history = await h.t.request.get(`/v1/centers/${id}/history`).set({ Authorization: `Bearer ${ADMIN_KEY}` });
+  expect(history.body.data[0]).toMatchObject({ action: 'verify', note: 'Spoke to intake; evening IOP still runs' });
   expect(Date.now() - Date.parse(center.body.verified_at)).toBeLessThan(60_000);
 });
 

@@ -178,6 +178,19 @@ describe('verification and history', () => {
     expect(search.body.data.map((c: { id: string }) => c.id)).toContain(id);
   });
 
+  it('staff verify after a call, with a note that lands in the history; a partner key may not', async () => {
+    const { id } = await createCenter();
+    const res = await t.request.post(`/v1/centers/${id}/verify`).set(staff).send({ note: 'Spoke to intake: evening IOP still runs Mon/Wed/Fri' });
+    expect(res.status).toBe(200);
+    expect(res.body.verified_at).not.toBeNull();
+    const history = await t.request.get(`/v1/centers/${id}/history`).set(staff);
+    expect(history.body.data[0]).toMatchObject({ action: 'verify', note: 'Spoke to intake: evening IOP still runs Mon/Wed/Fri' });
+    const tooLong = await t.request.post(`/v1/centers/${id}/verify`).set(staff).send({ note: 'x'.repeat(501) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].path).toBe('note');
+    expect((await t.request.post(`/v1/centers/${id}/verify`).set(partner).send({ note: 'x' })).status).toBe(403);
+  });
+
   it('shows a PATCH with before, after and the changed fields, newest first, paged', async () => {
     const { id } = await createCenter({ phone: '(212) 555-0100', accepting_new_patients: true });
     const patched = await t.request.patch(`/v1/centers/${id}`).set(admin).send({ phone: '(212) 555-0199', accepting_new_patients: false });
@@ -192,7 +205,7 @@ describe('verification and history', () => {
       changed: expect.arrayContaining(['phone', 'accepting_new_patients']),
       before: expect.objectContaining({ phone: '(212) 555-0100', accepting_new_patients: true }),
       after: expect.objectContaining({ phone: '(212) 555-0199', accepting_new_patients: false }),
-      at: expect.any(String),
+      note: null, at: expect.any(String),
     });
     expect(entry.changed).toHaveLength(2);
     const older = await t.request.get(`/v1/centers/${id}/history?per_page=1&page=2`).set(staff);

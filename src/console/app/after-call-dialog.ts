@@ -9,7 +9,7 @@ export type AfterCall = 'verify' | 'availability' | 'report';
 type C = Record<string, any>;
 
 /**
- * After the call: mark verified (POST /v1/centers/{id}/verify, admin; it takes no body),
+ * After the call: mark verified with a note (POST /v1/centers/{id}/verify, staff),
  * update openings (PUT /v1/centers/{id}/availability, when the API has it), report a wrong
  * listing (POST /v1/centers/{id}/reports, anyone).
  */
@@ -34,8 +34,10 @@ export function AfterCallDialog({ kind, center, t, lang, role, onClose, onDone }
   const title = kind === 'verify' ? t.verifyTitle : kind === 'availability' ? t.availTitle : t.reportTitle;
   let body;
   if (kind === 'verify') {
-    body = html`<form onSubmit=${(e: Event) => run(e, () => api.post(`/v1/centers/${center.id}/verify`, {}), t.verifiedDone)}>
-      <p>${t.verifyText}</p>${role !== 'admin' ? html`<p class="warn">${t.needsAdmin}</p>` : null}
+    const note = () => ((document.getElementById('verify-note') as HTMLTextAreaElement | null)?.value ?? '').trim();
+    body = html`<form onSubmit=${(e: Event) => run(e, () => api.post(`/v1/centers/${center.id}/verify`, note() ? { note: note() } : {}), t.verifiedDone)}>
+      <p>${t.verifyText}</p>${!role ? html`<p class="warn">${t.needsStaff}</p>` : null}
+      <div class="field"><label for="verify-note">${t.verifyNote}</label><textarea id="verify-note" maxlength="500" rows="3"></textarea></div>
       <button type="submit">${t.confirm}</button></form>`;
   } else if (kind === 'availability') {
     const set = (i: number, k: string, v: string) => setAvail(avail.map((a, j) => (j === i ? { ...a, [k]: v } : a)));

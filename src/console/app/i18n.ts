@@ -34,7 +34,7 @@ const en = {
   sheetTitle: 'Referral sheet', sheetLang: 'Language of the sheet', expires: 'Link works for (days)', make: 'Make the sheet',
   link: 'Link', message: 'Text message', chars: (n: number) => `${n} / 320 characters`, copyLink: 'Copy link', copyMessage: 'Copy message',
   email: 'E-mail it', print: 'Print', copied: 'Copied', sheetMade: 'Sheet ready.',
-  verifyTitle: 'Mark verified', verifyText: 'You confirmed this listing with the program just now.', confirm: 'Confirm', verifiedDone: 'Marked verified.',
+  verifyTitle: 'Mark verified', verifyText: 'You confirmed this listing with the program just now.', confirm: 'Confirm', verifiedDone: 'Marked verified.', verifyNote: 'Note (who you spoke to, what changed; nothing about the caller)',
   availTitle: 'Update openings', status: 'Status', openSlots: 'Open slots', waitlistDays: 'Waitlist (days)', save: 'Save', saved: 'Saved.',
   reportTitle: 'Report a wrong listing', reason: 'What is wrong', details: 'Details (no names or health details)', send: 'Send report', reported: 'Report sent.',
   help: 'Keyboard shortcuts', helpKeys: [
@@ -80,7 +80,7 @@ const es: Strings = {
   sheetTitle: 'Hoja de referencia', sheetLang: 'Idioma de la hoja', expires: 'El enlace funciona (días)', make: 'Hacer la hoja',
   link: 'Enlace', message: 'Mensaje de texto', chars: (n) => `${n} / 320 caracteres`, copyLink: 'Copiar enlace', copyMessage: 'Copiar mensaje',
   email: 'Enviar por correo', print: 'Imprimir', copied: 'Copiado', sheetMade: 'Hoja lista.',
-  verifyTitle: 'Marcar verificado', verifyText: 'Acaba de confirmar esta ficha con el programa.', confirm: 'Confirmar', verifiedDone: 'Marcado como verificado.',
+  verifyTitle: 'Marcar verificado', verifyText: 'Acaba de confirmar esta ficha con el programa.', confirm: 'Confirmar', verifiedDone: 'Marcado como verificado.', verifyNote: 'Nota (con quién habló, qué cambió; nada sobre la persona que llama)',
   availTitle: 'Actualizar cupos', status: 'Estado', openSlots: 'Cupos abiertos', waitlistDays: 'Lista de espera (días)', save: 'Guardar', saved: 'Guardado.',
   reportTitle: 'Reportar una ficha incorrecta', reason: 'Qué está mal', details: 'Detalles (sin nombres ni datos de salud)', send: 'Enviar reporte', reported: 'Reporte enviado.',
   help: 'Atajos de teclado', helpKeys: [

@@ -1509,6 +1509,7 @@ export const AuditEntryScalarFieldEnum = {
   before: 'before',
   after: 'after',
   changed: 'changed',
+  note: 'note',
   createdAt: 'createdAt'
 } as const
 

@@ -40,6 +40,7 @@ export type AuditEntryMinAggregateOutputType = {
   action: string | null
   actorKey: string | null
   actorName: string | null
+  note: string | null
   createdAt: Date | null
 }
 
@@ -49,6 +50,7 @@ export type AuditEntryMaxAggregateOutputType = {
   action: string | null
   actorKey: string | null
   actorName: string | null
+  note: string | null
   createdAt: Date | null
 }
 
@@ -61,6 +63,7 @@ export type AuditEntryCountAggregateOutputType = {
   before: number
   after: number
   changed: number
+  note: number
   createdAt: number
   _all: number
 }
@@ -80,6 +83,7 @@ export type AuditEntryMinAggregateInputType = {
   action?: true
   actorKey?: true
   actorName?: true
+  note?: true
   createdAt?: true
 }
 
@@ -89,6 +93,7 @@ export type AuditEntryMaxAggregateInputType = {
   action?: true
   actorKey?: true
   actorName?: true
+  note?: true
   createdAt?: true
 }
 
@@ -101,6 +106,7 @@ export type AuditEntryCountAggregateInputType = {
   before?: true
   after?: true
   changed?: true
+  note?: true
   createdAt?: true
   _all?: true
 }
@@ -200,6 +206,7 @@ export type AuditEntryGroupByOutputType = {
   before: runtime.JsonValue | null
   after: runtime.JsonValue | null
   changed: string[]
+  note: string | null
   createdAt: Date
   _count: AuditEntryCountAggregateOutputType | null
   _avg: AuditEntryAvgAggregateOutputType | null
@@ -235,6 +242,7 @@ export type AuditEntryWhereInput = {
   before?: Prisma.JsonNullableFilter<"AuditEntry">
   after?: Prisma.JsonNullableFilter<"AuditEntry">
   changed?: Prisma.StringNullableListFilter<"AuditEntry">
+  note?: Prisma.StringNullableFilter<"AuditEntry"> | string | null
   createdAt?: Prisma.DateTimeFilter<"AuditEntry"> | Date | string
 }
 
@@ -247,6 +255,7 @@ export type AuditEntryOrderByWithRelationInput = {
   before?: Prisma.SortOrderInput | Prisma.SortOrder
   after?: Prisma.SortOrderInput | Prisma.SortOrder
   changed?: Prisma.SortOrder
+  note?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -262,6 +271,7 @@ export type AuditEntryWhereUniqueInput = Prisma.AtLeast<{
   before?: Prisma.JsonNullableFilter<"AuditEntry">
   after?: Prisma.JsonNullableFilter<"AuditEntry">
   changed?: Prisma.StringNullableListFilter<"AuditEntry">
+  note?: Prisma.StringNullableFilter<"AuditEntry"> | string | null
   createdAt?: Prisma.DateTimeFilter<"AuditEntry"> | Date | string
 }, "id">
 
@@ -274,6 +284,7 @@ export type AuditEntryOrderByWithAggregationInput = {
   before?: Prisma.SortOrderInput | Prisma.SortOrder
   after?: Prisma.SortOrderInput | Prisma.SortOrder
   changed?: Prisma.SortOrder
+  note?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AuditEntryCountOrderByAggregateInput
   _avg?: Prisma.AuditEntryAvgOrderByAggregateInput
@@ -294,6 +305,7 @@ export type AuditEntryScalarWhereWithAggregatesInput = {
   before?: Prisma.JsonNullableWithAggregatesFilter<"AuditEntry">
   after?: Prisma.JsonNullableWithAggregatesFilter<"AuditEntry">
   changed?: Prisma.StringNullableListFilter<"AuditEntry">
+  note?: Prisma.StringNullableWithAggregatesFilter<"AuditEntry"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"AuditEntry"> | Date | string
 }
 
@@ -306,6 +318,7 @@ export type AuditEntryCreateInput = {
   before?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   after?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   changed?: Prisma.AuditEntryCreatechangedInput | string[]
+  note?: string | null
   createdAt?: Date | string
 }
 
@@ -318,6 +331,7 @@ export type AuditEntryUncheckedCreateInput = {
   before?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   after?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   changed?: Prisma.AuditEntryCreatechangedInput | string[]
+  note?: string | null
   createdAt?: Date | string
 }
 
@@ -330,6 +344,7 @@ export type AuditEntryUpdateInput = {
   before?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   after?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   changed?: Prisma.AuditEntryUpdatechangedInput | string[]
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -342,6 +357,7 @@ export type AuditEntryUncheckedUpdateInput = {
   before?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   after?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   changed?: Prisma.AuditEntryUpdatechangedInput | string[]
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -354,6 +370,7 @@ export type AuditEntryCreateManyInput = {
   before?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   after?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   changed?: Prisma.AuditEntryCreatechangedInput | string[]
+  note?: string | null
   createdAt?: Date | string
 }
 
@@ -366,6 +383,7 @@ export type AuditEntryUpdateManyMutationInput = {
   before?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   after?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   changed?: Prisma.AuditEntryUpdatechangedInput | string[]
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -378,6 +396,7 @@ export type AuditEntryUncheckedUpdateManyInput = {
   before?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   after?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   changed?: Prisma.AuditEntryUpdatechangedInput | string[]
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -390,6 +409,7 @@ export type AuditEntryCountOrderByAggregateInput = {
   before?: Prisma.SortOrder
   after?: Prisma.SortOrder
   changed?: Prisma.SortOrder
+  note?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -403,6 +423,7 @@ export type AuditEntryMaxOrderByAggregateInput = {
   action?: Prisma.SortOrder
   actorKey?: Prisma.SortOrder
   actorName?: Prisma.SortOrder
+  note?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -412,6 +433,7 @@ export type AuditEntryMinOrderByAggregateInput = {
   action?: Prisma.SortOrder
   actorKey?: Prisma.SortOrder
   actorName?: Prisma.SortOrder
+  note?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -447,6 +469,7 @@ export type AuditEntrySelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   before?: boolean
   after?: boolean
   changed?: boolean
+  note?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["auditEntry"]>
 
@@ -459,6 +482,7 @@ export type AuditEntrySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   before?: boolean
   after?: boolean
   changed?: boolean
+  note?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["auditEntry"]>
 
@@ -471,6 +495,7 @@ export type AuditEntrySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   before?: boolean
   after?: boolean
   changed?: boolean
+  note?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["auditEntry"]>
 
@@ -483,10 +508,11 @@ export type AuditEntrySelectScalar = {
   before?: boolean
   after?: boolean
   changed?: boolean
+  note?: boolean
   createdAt?: boolean
 }
 
-export type AuditEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "centerId" | "action" | "actorKey" | "actorName" | "before" | "after" | "changed" | "createdAt", ExtArgs["result"]["auditEntry"]>
+export type AuditEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "centerId" | "action" | "actorKey" | "actorName" | "before" | "after" | "changed" | "note" | "createdAt", ExtArgs["result"]["auditEntry"]>
 
 export type $AuditEntryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "AuditEntry"
@@ -500,6 +526,10 @@ export type $AuditEntryPayload<ExtArgs extends runtime.Types.Extensions.Internal
     before: runtime.JsonValue | null
     after: runtime.JsonValue | null
     changed: string[]
+    /**
+     * what the person said, e.g. when confirming a listing on a call
+     */
+    note: string | null
     createdAt: Date
   }, ExtArgs["result"]["auditEntry"]>
   composites: {}
@@ -932,6 +962,7 @@ export interface AuditEntryFieldRefs {
   readonly before: Prisma.FieldRef<"AuditEntry", 'Json'>
   readonly after: Prisma.FieldRef<"AuditEntry", 'Json'>
   readonly changed: Prisma.FieldRef<"AuditEntry", 'String[]'>
+  readonly note: Prisma.FieldRef<"AuditEntry", 'String'>
   readonly createdAt: Prisma.FieldRef<"AuditEntry", 'DateTime'>
 }
     
