@@ -69,7 +69,12 @@ it('restarts a killed PostgreSQL and a killed Meilisearch; the API serves again 
   const meili = pidIn('meilisearch.pid');
   process.kill(postmaster, 'SIGKILL');
   process.kill(meili, 'SIGKILL');
-  expect((await get(`/v1/centers/${id}`)).status).toBe(503);
+  // Right after the kill a read answers 503, or 200 when a backend of the dead postmaster is still
+  // finishing its query (it notices the death a moment later); never a 500.
+  const during = await get(`/v1/centers/${id}`);
+  expect([200, 503]).toContain(during.status);
+  const search = await get('/v1/centers?q=Lanternhill&facets=false');
+  expect([200, 503]).toContain(search.status);
 
   const readBack = await until(async () => (await get(`/v1/centers/${id}`)).status === 200, 60_000, 'center reads did not come back');
   const searchBack = await until(found, 60_000, 'search did not come back');
