@@ -1,6 +1,6 @@
 import type { Center } from '../centers/center-schema';
 import {
-  CODE_FIELDS, INSURERS, LEVELS_OF_CARE, MEDICATIONS, MODALITIES, PAYERS, POPULATIONS, type LevelOfCare,
+  ACCESSIBILITY, CODE_FIELDS, CONDITIONS, INSURERS, LEVELS_OF_CARE, MEDICATIONS, MODALITIES, PAYERS, POPULATIONS, type LevelOfCare,
 } from '../taxonomy/codes';
 import { centerScopedId, globalId } from './hsds-ids';
 import type { HsdsAttribute, HsdsContext, HsdsTaxonomy, HsdsTaxonomyTerm } from './hsds-types';
@@ -14,7 +14,7 @@ import {
  * `language` objects for them (map-center.ts).
  */
 export const HSDS_TAXONOMY_FIELDS = [
-  'levels_of_care', 'modalities', 'medications', 'payers', 'insurers', 'populations',
+  'levels_of_care', 'modalities', 'medications', 'payers', 'insurers', 'populations', 'conditions', 'accessibility',
 ] as const;
 export type HsdsTaxonomyField = (typeof HSDS_TAXONOMY_FIELDS)[number];
 
@@ -25,12 +25,13 @@ export const isFactTaxonomy = (name: HsdsTaxonomyName): name is FactTaxonomy => 
 
 const LISTS: Record<HsdsTaxonomyName, Record<string, string | { label: string }>> = {
   levels_of_care: LEVELS_OF_CARE, modalities: MODALITIES, medications: MEDICATIONS,
-  payers: PAYERS, insurers: INSURERS, populations: POPULATIONS, ...FACT_LISTS,
+  payers: PAYERS, insurers: INSURERS, populations: POPULATIONS, conditions: CONDITIONS, accessibility: ACCESSIBILITY, ...FACT_LISTS,
 };
 
 const TITLES: Record<HsdsTaxonomyName, string> = {
   levels_of_care: 'levels of care', modalities: 'therapy modalities', medications: 'medications',
-  payers: 'payment types', insurers: 'commercial insurers', populations: 'populations served', ...FACT_TITLES,
+  payers: 'payment types', insurers: 'commercial insurers', populations: 'populations served',
+  conditions: 'conditions treated', accessibility: 'accessibility', ...FACT_TITLES,
 };
 
 /** Codes never change meaning; bump only if one ever has to. */
@@ -122,7 +123,8 @@ export function toFactAttributes(refs: FactAttributeRef[], ctx: HsdsContext): Hs
 export function toHsdsAttributes(center: Center, level: LevelOfCare, serviceId: string, ctx: HsdsContext): HsdsAttribute[] {
   const pairs: [HsdsTaxonomyField, string][] = [
     ['levels_of_care', level],
-    ...HSDS_TAXONOMY_FIELDS.filter((f) => f !== 'levels_of_care')
+    // Conditions and accessibility are attributes too, added by map-facts.ts.
+    ...HSDS_TAXONOMY_FIELDS.filter((f) => f !== 'levels_of_care' && f !== 'conditions' && f !== 'accessibility')
       .flatMap((f) => (center[f] ?? []).map((code): [HsdsTaxonomyField, string] => [f, code])),
   ];
   return pairs.map(([field, code]) => ({

@@ -375,7 +375,7 @@ describe('GET /hsds/taxonomies and /hsds/taxonomy_terms', () => {
   it('lists the code lists and their terms', async () => {
     const taxonomies: Page = await get('/hsds/taxonomies');
     expectHsdsResponse('/taxonomies', taxonomies);
-    expect(taxonomies).toMatchObject({ total_items: 8, size: 8, empty: false }); // 6 code lists, service facts, price units
+    expect(taxonomies).toMatchObject({ total_items: 10, size: 10, empty: false }); // 8 code lists (conditions, accessibility too), service facts, price units
     const one = await get(`/hsds/taxonomies/${taxonomyId('payers')}`);
     expectHsdsResponse('/taxonomies/{id}', one);
 
@@ -383,6 +383,9 @@ describe('GET /hsds/taxonomies and /hsds/taxonomy_terms', () => {
     expectHsdsResponse('/taxonomy_terms', terms);
     expect(terms.total_items).toBe(8);
     expect(terms.contents.every((term) => term.taxonomy_id === taxonomyId('levels_of_care'))).toBe(true);
+    const conditions: Page = await get(`/hsds/taxonomy_terms?taxonomy_id=${taxonomyId('conditions')}`);
+    expectHsdsResponse('/taxonomy_terms', conditions);
+    expect(conditions.total_items).toBe(13); // the published conditions, as in GET /v1/taxonomy
     const paged: Page = await get('/hsds/taxonomy_terms?per_page=10&page=2');
     expect(paged).toMatchObject({ page_number: 2, size: 10, first_page: false });
     expect(paged.total_items).toBeGreaterThan(40);
