@@ -13,6 +13,9 @@ const common = { testEnvironment: 'node', transform, transformIgnorePatterns: ['
 
 module.exports = {
   testTimeout: 60000,
+  // A test that leaks a socket or timer must not hold CI until its time limit; the suites stop
+  // their own servers in afterAll and in the global teardown.
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
