@@ -3,13 +3,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { defineRoute, jsonResponse } from '../http/define-route';
-import { text } from '../search/search-query';
-import { US_STATES } from '../taxonomy/us-states';
+import { stateParam, text } from '../search/search-query';
 import { findPlace } from './find-place';
 
 const PlaceQuery = z.strictObject({
   city: text.pipe(z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters')).openapi({ type: 'string', minLength: 1, maxLength: 100 }).describe('City name, e.g. New York'),
-  state: text.transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code')).openapi({ type: 'string', enum: [...US_STATES] }).describe('Two-letter state'),
+  state: stateParam.describe('Two-letter state'),
 });
 const PlaceSchema = z.object({
   lat: z.number(), lng: z.number(), city: z.string(), state: z.string(),

@@ -39,6 +39,10 @@ const codeList = (codes: readonly string[], what: string) => text
     return [...new Set(items)];
   }).openapi(commaListDoc({ type: 'string', enum: [...codes] }, 1, 30));
 
+/** A two-letter US state, any case; documented as the list of states. Shared by every query that takes one. */
+export const stateParam = text.transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code'))
+  .openapi({ type: 'string', enum: [...US_STATES] });
+
 export const bool = text.transform((v, ctx) => {
   if (v === 'true') return true;
   if (v === 'false') return false;
@@ -79,8 +83,7 @@ export const SearchQuerySchema = z.strictObject({
     .describe('Comma list of morning, afternoon, evening, weekend (ANY). With `level`, only sessions of those levels count'),
   telehealth: bool.optional(),
   accepting_new_patients: bool.optional(),
-  state: text.transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code'))
-    .openapi({ type: 'string', enum: [...US_STATES] }).optional().describe('Two-letter US state code'),
+  state: stateParam.optional().describe('Two-letter US state code'),
   verified_within_days: integerParam(1, 36500).optional().describe('Only listings a person confirmed in the last N days'),
   has_openings: bool.optional().describe('true: only centers with a fresh `open` report for one of the requested `level`s (any level when none). Stale reports (older than AVAILABILITY_STALE_HOURS) never count'),
   intake_open_now: bool.optional().describe('true: only centers whose intake line is staffed right now in the center\'s own time zone (whole quarter hours)'),

@@ -3,15 +3,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { defineRoute } from '../http/define-route';
-import { US_STATES } from '../taxonomy/us-states';
+import { stateParam } from '../search/search-query';
 import { gapsCsv, listServiceGaps } from './list-gaps';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const GapQuerySchema = z.strictObject({
   from: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }).optional().describe('First day counted (default: 30 days ago)'),
   to: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }).optional().describe('Last day counted (default: today, UTC)'),
-  state: z.string().transform((s) => s.trim().toUpperCase()).pipe(z.enum(US_STATES, 'must be a two-letter US state code'))
-    .openapi({ type: 'string', enum: [...US_STATES] }).optional(),
+  state: stateParam.optional(),
   format: z.enum(['json', 'csv']).default('json').describe('csv: a download with the same columns'),
   limit: z.coerce.number<string>().int().min(1).max(5000).default(200).describe('Most rows returned (default 200)'),
 }).superRefine((q, ctx) => {
