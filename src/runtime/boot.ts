@@ -20,7 +20,7 @@ export async function boot(config: Config, conn: { databaseUrl: string; meili: {
   const db = createDb(conn.databaseUrl, opts.poolSize, opts.dbTimeouts
     ?? { ...API_DB_TIMEOUTS, queryMs: config.DB_QUERY_TIMEOUT_MS, statementMs: config.DB_QUERY_TIMEOUT_MS });
   const meili = createMeiliClient(conn.meili);
-  const centerIndex = new CenterIndex(meili, config.MEILI_INDEX);
+  const centerIndex = new CenterIndex(meili, config.MEILI_INDEX, config.AVAILABILITY_STALE_HOURS);
   const sync = new IndexSync(db, centerIndex, conn.databaseUrl, log);
   if (opts.syncIndex !== false) sync.start();
   const limits = config.REDIS_URL ? redisStores(config.REDIS_URL, log) : memoryStores();

@@ -1,5 +1,5 @@
 import type { Center } from '../centers/center-schema';
-import { freshCutoffSeconds } from '../availability/freshness';
+import { freshCutoffSeconds, isFresh } from '../availability/freshness';
 import { AVAILABILITY_STATUSES } from '../taxonomy/codes';
 import { quote } from './search-filter';
 import type { SearchQuery } from './search-query';
@@ -60,4 +60,62 @@ export function availabilityTiers(q: SearchQuery, nowMs: number, staleHours: num
 export function intakeOpenNowFilter(nowMs: number): string {
   const parts = [...zonesBySlot(nowMs)].map(([slot, zones]) => `(intake_slots = ${slot} AND intake_tz IN [${zones.map(quote).join(', ')}])`);
   return `(${parts.join(' OR ')})`;
+}
+
+/**
+ * The `availability` facet from the main query's own facet counts, instead of three counting
+ * queries beside it (which cost the engine about as much again as the search itself).
+ *
+ * Each document lists, per kind, every non-empty set of levels all of whose fresh entries are
+ * of that kind: `open:iop+php` when both iop and php have a fresh opening; `ow:` counts open or
+ * waitlist, `any:` any fresh entry; `open:*` etc. for "some level". The facet count of
+ * `open:<T>` is then the number of matching centers open for every level of T, and the number
+ * open for at least one requested level follows by inclusion–exclusion over the subsets of the
+ * requested levels. Freshness is decided when the document is built: `avail_expires_ts` says
+ * when one of its fresh entries turns stale, and the background worker re-indexes such
+ * documents as that moment passes (index-sync.ts), so the facet follows the clock within
+ * seconds. Filters (has_openings) compare report times with the query's own clock.
+ */
+export const SET_KINDS = { open: ['open'], ow: ['open', 'waitlist'], any: ['open', 'waitlist', 'full'] } as const;
+type SetKind = keyof typeof SET_KINDS;
+const setKey = (kind: SetKind, levels: string[]) => `${kind}:${levels.length ? [...levels].sort().join('+') : '*'}`;
+
+export interface AvailabilitySetsDoc {
+  avail_sets: string[];
+  /** Epoch seconds at which a fresh entry turns stale; absent when none is fresh. */
+  avail_expires_ts?: number;
+  /** AVAILABILITY_STALE_HOURS the sets were computed with; present with any entry. */
+  avail_stale_hours?: number;
+}
+
+export function availabilitySets(center: Pick<Center, 'availability'>, nowMs: number, staleHours: number): AvailabilitySetsDoc {
+  const fresh = center.availability.filter((a) => isFresh(a.updated_at, nowMs, staleHours));
+  const sets: string[] = [];
+  for (const [kind, statuses] of Object.entries(SET_KINDS) as [SetKind, readonly string[]][]) {
+    const levels = [...new Set(fresh.filter((a) => statuses.includes(a.status)).map((a) => a.level))].sort();
+    if (levels.length) sets.push(setKey(kind, []));
+    for (const subset of nonEmptySubsets(levels)) sets.push(setKey(kind, subset));
+  }
+  const doc: AvailabilitySetsDoc = { avail_sets: sets };
+  if (center.availability.length) doc.avail_stale_hours = staleHours;
+  if (fresh.length) doc.avail_expires_ts = Math.min(...fresh.map((a) => Math.floor((Date.parse(a.updated_at) + staleHours * 3_600_000) / 1000) + 1));
+  return doc;
+}
+
+/** open / waitlist / full / unknown among `total` matches, from the facet counts of avail_sets. */
+export function availabilityFacet(counts: Record<string, number>, q: SearchQuery, total: number): Record<string, number> {
+  const levels = requestedLevels(q);
+  const atLeastOne = (kind: SetKind) => (levels.length === 0 ? counts[setKey(kind, [])] ?? 0
+    : nonEmptySubsets(levels).reduce((sum, subset) => sum + (subset.length % 2 ? 1 : -1) * (counts[setKey(kind, subset)] ?? 0), 0));
+  const open = atLeastOne('open');
+  const ow = atLeastOne('ow');
+  const any = atLeastOne('any');
+  const facet = { open, waitlist: ow - open, full: any - ow, unknown: total - any };
+  return Object.fromEntries(Object.entries(facet).filter(([, n]) => n > 0));
+}
+
+function nonEmptySubsets<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let mask = 1; mask < 1 << items.length; mask++) out.push(items.filter((_, i) => mask & (1 << i)));
+  return out;
 }

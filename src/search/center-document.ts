@@ -1,12 +1,12 @@
 import type { Center } from '../centers/center-schema';
 import { ACCESSIBILITY, CONDITIONS, LEVELS_OF_CARE, MEDICATIONS, MODALITIES, POPULATIONS } from '../taxonomy/codes';
-import { availabilityDoc, type AvailabilityDoc } from './availability-filter';
+import { availabilityDoc, availabilitySets, type AvailabilityDoc, type AvailabilitySetsDoc } from './availability-filter';
 import { intakeSlots } from './intake-slots';
 import { FACET_NAMES } from './search-filter';
 import { scheduleTags } from './schedule-tags';
 
 /** What the index holds per center: filterable fields, searchable text and the full center. */
-export interface CenterDocument {
+export interface CenterDocument extends AvailabilitySetsDoc {
   id: string;
   name: string;
   description: string;
@@ -50,7 +50,10 @@ const label = (table: Record<string, unknown>, code: string) => {
   return typeof v === 'string' ? v : (v as { label?: string })?.label ?? code;
 };
 
-export function toCenterDocument(center: Center, version: number): CenterDocument {
+/** When the document is built (freshness of availability reports, see availabilitySets). */
+export interface DocumentClock { nowMs: number; staleHours: number }
+
+export function toCenterDocument(center: Center, version: number, clock: DocumentClock): CenterDocument {
   const doc = {
     id: center.id,
     name: center.name,
@@ -78,6 +81,7 @@ export function toCenterDocument(center: Center, version: number): CenterDocumen
     conditions: center.conditions,
     accessibility: center.accessibility,
     ...availabilityDoc(center),
+    ...availabilitySets(center, clock.nowMs, clock.staleHours),
     walk_in: center.intake?.walk_in ?? null,
     intake_tz: center.intake?.hours.length ? center.timezone : null,
     intake_slots: intakeSlots(center.intake?.hours ?? []),

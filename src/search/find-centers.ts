@@ -3,7 +3,7 @@ import type { Center } from '../centers/center-schema';
 import { withFreshness } from '../availability/freshness';
 import { AppError, invalid } from '../errors';
 import { distanceMiles, lookupZip } from '../geo/zip-codes';
-import { availabilityTiers } from './availability-filter';
+import { availabilityFacet, availabilityTiers } from './availability-filter';
 import { intakeOpenNow } from './intake-slots';
 import { meiliApiError } from './meili-client';
 import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
@@ -37,9 +37,9 @@ type Hit = { center: Center };
 type Query = Omit<MultiSearchQuery, 'indexUid'>;
 
 /**
- * Runs a search against the index; the engine's own facet counts and exact total. The
- * `availability` facet and sort=soonest depend on the time of the query (freshness), so they
- * come from counting queries sent with the main one in a single multi-search.
+ * Runs a search against the index; the engine's own facet counts and exact total, in one query.
+ * sort=soonest orders by freshness as of the query, so it counts the three tiers first (one
+ * multi-search) and then fetches the slices of the page from them.
  */
 export async function findCenters(meili: Meilisearch, indexName: string, q: SearchQuery, opts: SearchOptions = { staleHours: 72 }): Promise<SearchResult> {
   const nowMs = opts.nowMs ?? Date.now();
@@ -49,7 +49,6 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
   const wantFacets = q.facets !== false;
   const count = (extra: string[]): Query => ({ q: q.q ?? '', filter: [...filter, ...extra], page: 1, hitsPerPage: 0 });
   const base: Query = { q: q.q ?? '', filter, attributesToRetrieve: ['center'] };
-  const facetQuery = wantFacets ? { facets: ['facet_values'] } : {};
 
   const search = (queries: Query[]) => meili.multiSearch({ queries: queries.map((x) => ({ indexUid: indexName, ...x })) })
     .then((r) => r.results as unknown as SearchResponse<Hit>[], (err) => { throw engineError(err); });
@@ -65,7 +64,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
       { filter: tiers.waitlist, sort: [tiers.waitSort, ...defaultSort] },
       { filter: [...tiers.full.slice(0, 2)], sort: defaultSort },
     ];
-    const counts = await search([{ ...count([]), ...facetQuery }, count(tiers.open), count(tiers.waitlist), count(tiers.full)]);
+    const counts = await search([{ ...count([]), ...(wantFacets ? { facets: ['facet_values'] } : {}) }, count(tiers.open), count(tiers.waitlist), count(tiers.full)]);
     first = counts[0];
     statusCounts = counts.slice(1).map(total);
     const sizes = [statusCounts[0], statusCounts[1], total(first) - statusCounts[0] - statusCounts[1]];
@@ -82,20 +81,24 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
     });
     hits = slices.length ? (await search(slices)).flatMap((r) => r.hits) : [];
   } else {
-    const main: Query = { ...base, ...facetQuery, sort: buildSort(q, point), page: q.page, hitsPerPage: q.per_page };
-    const results = await search(wantFacets ? [main, count(tiers.open), count(tiers.waitlist), count(tiers.full)] : [main]);
-    first = results[0];
+    // One query: the availability facet comes from its own counts (availability-filter.ts).
+    const facets = wantFacets ? { facets: ['facet_values', 'avail_sets'] } : {};
+    [first] = await search([{ ...base, ...facets, sort: buildSort(q, point), page: q.page, hitsPerPage: q.per_page }]);
     hits = first.hits;
-    if (wantFacets) statusCounts = results.slice(1).map(total);
   }
 
   const data = hits.map(({ center }) => presentHit(center, point, nowMs, opts.staleHours));
   let facets: SearchResult['facets'];
   if (wantFacets) {
-    facets = splitFacets(first.facetDistribution?.facet_values ?? {});
-    const [open, waitlist, full] = statusCounts!;
-    const unknown = total(first) - open - waitlist - full;
-    facets.availability = Object.fromEntries(Object.entries({ open, waitlist, full, unknown }).filter(([, n]) => n > 0));
+    const { avail_sets: sets = {}, facet_values: values = {} } = first.facetDistribution ?? {};
+    facets = splitFacets(values);
+    if (statusCounts) {
+      const [open, waitlist, full] = statusCounts;
+      const unknown = total(first) - open - waitlist - full;
+      facets.availability = Object.fromEntries(Object.entries({ open, waitlist, full, unknown }).filter(([, n]) => n > 0));
+    } else {
+      facets.availability = availabilityFacet(sets, q, total(first));
+    }
   }
   return { data, total: total(first), facets, engine_ms: first.processingTimeMs };
 }

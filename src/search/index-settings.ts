@@ -40,16 +40,25 @@ function synonyms(): Record<string, string[]> {
 export const INDEX_SETTINGS: Settings = {
   searchableAttributes: ['name', 'services', 'description', 'city', 'postal_code'],
   displayedAttributes: ['id', 'center', 'version'],
+  // Only the filter features each field is used with (equality, or also < > for times and
+  // report times) and no facet search: every feature costs indexing time on each write.
   filterableAttributes: [
-    ...Object.values(FILTER_PARAMS), 'schedule', 'schedule_by_level', 'status', 'state', 'telehealth',
-    'accepting_new_patients', 'verified_at_ts', '_geo', 'id', 'facet_values',
-    'avail', 'walk_in', 'intake_tz', 'intake_slots',
+    {
+      attributePatterns: [
+        ...Object.values(FILTER_PARAMS), 'schedule', 'schedule_by_level', 'status', 'state', 'telehealth',
+        'accepting_new_patients', 'id', 'facet_values', 'avail_sets', 'avail_stale_hours', 'walk_in', 'intake_tz', 'intake_slots',
+      ],
+      features: { facetSearch: false, filter: { equality: true, comparison: false } },
+    },
+    { attributePatterns: ['verified_at_ts', 'avail.*', 'avail_expires_ts'], features: { facetSearch: false, filter: { equality: true, comparison: true } } },
+    '_geo',
   ],
   sortableAttributes: ['name_sort', 'updated_at_ts', '_geo', 'wait_days'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   synonyms: synonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  // facet_values holds every code of every list (about 160 today): room to grow.
+  // facet_values holds every code of every list (about 160 today), avail_sets at most
+  // 3 × (2^8 − 1) + 3 = 768 sets of the 8 levels (index-settings.test.ts): room to grow.
   faceting: { maxValuesPerFacet: 2000 },
   pagination: { maxTotalHits: 100_000 },
 };
@@ -61,4 +70,4 @@ export const SETTINGS_VERSION = crypto.createHash('sha256').update(JSON.stringif
  * the hash to the revision). The revision recorded in PostgreSQL only moves forward: an older
  * instance still running during a rolling deploy never rebuilds the index back to its settings.
  */
-export const SETTINGS_REVISION = 2;
+export const SETTINGS_REVISION = 3;

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { Db } from '../db/prisma';
-import { CENTER_INCLUDE, presentCenter } from '../centers/center-record';
-import { toCenterDocument } from './center-document';
+import { CENTER_INCLUDE } from '../centers/center-record';
 import { ensureSucceeded, type CenterIndex } from './meili-index';
 import { reconcileIndex, type ReconcileReport } from './reconcile-index';
 
@@ -16,6 +15,8 @@ const FOLLOWER_POLL_MS = 1000;
 /** The worker's lock connection is never silent longer than this (see idle_session_timeout below). */
 const HEARTBEAT_MS = 3000;
 const RECONCILE_EVERY_MS = 3600_000;
+/** How often the worker looks for documents whose availability reports turned stale since they were built. */
+const EXPIRY_SWEEP_MS = 5000;
 /** Polling the engine for the task's end: a single write is applied in ~50–100 ms. */
 const WAIT = { timeout: 60_000, interval: 5 };
 
@@ -47,6 +48,7 @@ export class IndexSync {
   private failures = 0;
   private worker = false;
   private nextReconcile = 0;
+  private nextSweep = 0;
   lastError: string | null = null;
 
   constructor(private db: Db, private index: CenterIndex, private databaseUrl: string, private log: Logger) {}
@@ -118,11 +120,27 @@ export class IndexSync {
     const found = new Set(centers.map((c) => c.id));
     const gone = ids.filter((id) => !found.has(id));
     const tasks = [];
-    if (centers.length) tasks.push(this.index.index.addDocuments(centers.map((c) => toCenterDocument(presentCenter(c), c.version)), { primaryKey: 'id' }).waitTask(WAIT));
+    if (centers.length) tasks.push(this.index.index.addDocuments(centers.map((c) => this.index.document(c)), { primaryKey: 'id' }).waitTask(WAIT));
     if (gone.length) tasks.push(this.index.index.deleteDocuments(gone).waitTask(WAIT));
     (await Promise.all(tasks)).forEach(ensureSucceeded);
     await this.db.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     return rows.length;
+  }
+
+  /**
+   * Queues the centers whose documents hold a report that has turned stale since they were built,
+   * or were built with another AVAILABILITY_STALE_HOURS: the drain rebuilds them as of now, which
+   * keeps the availability facet (availability-filter.ts, availabilitySets) in step with the clock.
+   */
+  async queueExpired(): Promise<number> {
+    if (!(await this.index.isBuilt())) return 0;
+    const now = Math.floor(Date.now() / 1000);
+    const { hits } = await this.index.index.search<{ id: string }>('', {
+      filter: `avail_expires_ts <= ${now} OR (avail_stale_hours EXISTS AND avail_stale_hours != ${this.index.staleHours})`,
+      limit: BATCH, attributesToRetrieve: ['id'],
+    });
+    if (hits.length) await this.db.searchOutbox.createMany({ data: hits.map((h) => ({ centerId: h.id, op: 'upsert' as const })) });
+    return hits.length;
   }
 
   private async run() {
@@ -174,12 +192,20 @@ export class IndexSync {
     await dropLock();
   }
 
-  /** One round of the worker: a drain batch, and the periodic reconciliation when it is due. */
+  /**
+   * One round of the worker: a drain batch, and when the outbox is empty the expiry sweep and
+   * the periodic reconciliation when they are due. Returns the work done (0: idle).
+   */
   private async work(lock: Client): Promise<number> {
     const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SYNC_LOCK]);
     if (!rows[0].ok) return 0; // a rebuild is running
     try {
       const cleared = await this.drainOnce();
+      if (cleared === 0 && Date.now() >= this.nextSweep) {
+        this.nextSweep = Date.now() + EXPIRY_SWEEP_MS;
+        const queued = await this.queueExpired();
+        if (queued) return queued;
+      }
       if (cleared === 0 && Date.now() >= this.nextReconcile && await this.index.isBuilt()) {
         // Repairs drift left by anything that bypassed the outbox (a restored backup, a wiped engine).
         const report = await reconcileIndex(this.db, this.index);

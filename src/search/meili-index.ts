@@ -1,7 +1,7 @@
 import type { Meilisearch, Task } from 'meilisearch';
 import type { Db } from '../db/prisma';
-import { CENTER_INCLUDE, presentCenter } from '../centers/center-record';
-import { toCenterDocument } from './center-document';
+import { CENTER_INCLUDE, presentCenter, type CenterRow } from '../centers/center-record';
+import { toCenterDocument, type CenterDocument } from './center-document';
 import { meiliApiError } from './meili-client';
 import { INDEX_SETTINGS, SETTINGS_VERSION } from './index-settings';
 
@@ -19,8 +19,14 @@ export function ensureSucceeded(task: Task): Task {
  */
 export class CenterIndex {
   readonly metaName: string;
-  constructor(readonly client: Meilisearch, readonly name: string) {
+  /** staleHours: AVAILABILITY_STALE_HOURS, which the documents' availability sets depend on. */
+  constructor(readonly client: Meilisearch, readonly name: string, readonly staleHours: number) {
     this.metaName = `${name}_meta`;
+  }
+
+  /** The document of a center row, as of now. */
+  document(row: CenterRow): CenterDocument {
+    return toCenterDocument(presentCenter(row), row.version, { nowMs: Date.now(), staleHours: this.staleHours });
   }
 
   get index() { return this.client.index(this.name); }
@@ -71,7 +77,7 @@ export class CenterIndex {
       });
       if (rows.length === 0) break;
       cursor = rows[rows.length - 1].id;
-      const docs = rows.map((r) => toCenterDocument(presentCenter(r), r.version));
+      const docs = rows.map((r) => this.document(r));
       pending.push(this.client.index(buildName).addDocuments(docs, { primaryKey: 'id' }).waitTask(WAIT).then(ensureSucceeded)
         .then((t) => { done += docs.length; onProgress(done, total); return t; }));
     }

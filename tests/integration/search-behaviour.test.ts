@@ -140,7 +140,7 @@ describe('index lifecycle', () => {
   it('reconciliation finds and repairs missing, extra and stale documents', async () => {
     const index = t.deps.centerIndex.index;
     await index.deleteDocuments([ids.riverside]).waitTask();
-    const ghost = toCenterDocument({ ...(await t.request.get(`/v1/centers/${ids.rehab}`)).body, id: '00000000-0000-4000-8000-000000000001', name: 'Ghost Listing' }, 1);
+    const ghost = toCenterDocument({ ...(await t.request.get(`/v1/centers/${ids.rehab}`)).body, id: '00000000-0000-4000-8000-000000000001', name: 'Ghost Listing' }, 1, { nowMs: Date.now(), staleHours: 72 });
     await index.addDocuments([ghost]).waitTask();
     const stale = await t.deps.db.center.update({ where: { id: ids.morningIop }, data: { name: 'Daybreak Counseling Renamed', version: { increment: 1 } } });
     expect(stale.version).toBeGreaterThan(1);

@@ -79,3 +79,18 @@ it.each([
   expect(res.status).toBe(400);
   expect(res.body.errors[0].path).toBe(path);
 });
+
+it('an opening that turns stale leaves the availability facet within seconds, with no write', async () => {
+  await t.request.put(`/v1/centers/${ids.Delta}/availability`).set(admin).send({ availability: [{ level: 'iop', status: 'open', open_slots: 1 }] });
+  // Reported 72 hours less 3 seconds ago: report times are server-set, so moved back in the
+  // database and queued for indexing as any change is.
+  await t.deps.db.centerAvailability.updateMany({ where: { centerId: ids.Delta }, data: { updatedAt: new Date(Date.now() - 72 * 3_600_000 + 3000) } });
+  await t.deps.db.searchOutbox.create({ data: { centerId: ids.Delta, op: 'upsert' } });
+  await t.indexed();
+  const availability = async () => (await t.request.get('/v1/centers').query({ level: 'iop' })).body.meta.facets.availability;
+  expect(await availability()).toMatchObject({ open: 1 });
+  const deadline = Date.now() + 15_000;
+  while ((await availability()).open && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  expect(await availability()).toEqual({ full: 1, unknown: 3 });
+  expect(await names({ has_openings: 'true' })).toEqual([]);
+});

@@ -7,5 +7,5 @@ import { SETTINGS_REVISION, SETTINGS_VERSION } from '../../../src/search/index-s
  * below updated.
  */
 it('bumps SETTINGS_REVISION with every change of INDEX_SETTINGS', () => {
-  expect({ revision: SETTINGS_REVISION, hash: SETTINGS_VERSION }).toEqual({ revision: 2, hash: '2955ba2b5e96' });
+  expect({ revision: SETTINGS_REVISION, hash: SETTINGS_VERSION }).toEqual({ revision: 3, hash: 'defa69b4635f' });
 });
