@@ -76,6 +76,8 @@ export function intakeOpenNowFilter(nowMs: number): string {
  * documents as that moment passes (index-sync.ts), so the facet follows the clock within
  * seconds. Filters (has_openings) compare report times with the query's own clock.
  */
+/** The sets are counted in facet_values as `availability_set:<set>` (center-document.ts). */
+export const AVAILABILITY_SET = 'availability_set';
 export const SET_KINDS = { open: ['open'], ow: ['open', 'waitlist'], any: ['open', 'waitlist', 'full'] } as const;
 type SetKind = keyof typeof SET_KINDS;
 const setKey = (kind: SetKind, levels: string[]) => `${kind}:${levels.length ? [...levels].sort().join('+') : '*'}`;

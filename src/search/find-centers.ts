@@ -3,7 +3,7 @@ import type { Center } from '../centers/center-schema';
 import { withFreshness } from '../availability/freshness';
 import { AppError, invalid } from '../errors';
 import { distanceMiles, lookupZip } from '../geo/zip-codes';
-import { availabilityFacet, availabilityTiers } from './availability-filter';
+import { AVAILABILITY_SET, availabilityFacet, availabilityTiers } from './availability-filter';
 import { intakeOpenNow } from './intake-slots';
 import { meiliApiError } from './meili-client';
 import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
@@ -82,7 +82,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
     hits = slices.length ? (await search(slices)).flatMap((r) => r.hits) : [];
   } else {
     // One query: the availability facet comes from its own counts (availability-filter.ts).
-    const facets = wantFacets ? { facets: ['facet_values', 'avail_sets'] } : {};
+    const facets = wantFacets ? { facets: ['facet_values'] } : {};
     [first] = await search([{ ...base, ...facets, sort: buildSort(q, point), page: q.page, hitsPerPage: q.per_page }]);
     hits = first.hits;
   }
@@ -90,8 +90,9 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
   const data = hits.map(({ center }) => presentHit(center, point, nowMs, opts.staleHours));
   let facets: SearchResult['facets'];
   if (wantFacets) {
-    const { avail_sets: sets = {}, facet_values: values = {} } = first.facetDistribution ?? {};
-    facets = splitFacets(values);
+    facets = splitFacets(first.facetDistribution?.facet_values ?? {});
+    const sets = facets[AVAILABILITY_SET] ?? {};
+    delete facets[AVAILABILITY_SET];
     if (statusCounts) {
       const [open, waitlist, full] = statusCounts;
       const unknown = total(first) - open - waitlist - full;
@@ -118,7 +119,7 @@ function splitFacets(counts: Record<string, number>) {
   const facets: Record<string, Record<string, number>> = Object.fromEntries(Object.values(FACET_NAMES).map((n) => [n, {}]));
   for (const [key, count] of Object.entries(counts)) {
     const at = key.indexOf(':');
-    facets[key.slice(0, at)][key.slice(at + 1)] = count;
+    (facets[key.slice(0, at)] ??= {})[key.slice(at + 1)] = count;
   }
   return facets;
 }

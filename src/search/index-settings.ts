@@ -46,7 +46,7 @@ export const INDEX_SETTINGS: Settings = {
     {
       attributePatterns: [
         ...Object.values(FILTER_PARAMS), 'schedule', 'schedule_by_level', 'status', 'state', 'telehealth',
-        'accepting_new_patients', 'id', 'facet_values', 'avail_sets', 'avail_stale_hours', 'walk_in', 'intake_tz', 'intake_slots',
+        'accepting_new_patients', 'id', 'facet_values', 'avail_stale_hours', 'walk_in', 'intake_tz', 'intake_slots',
       ],
       features: { facetSearch: false, filter: { equality: true, comparison: false } },
     },
@@ -57,8 +57,8 @@ export const INDEX_SETTINGS: Settings = {
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   synonyms: synonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  // facet_values holds every code of every list (about 160 today), avail_sets at most
-  // 3 × (2^8 − 1) + 3 = 768 sets of the 8 levels (index-settings.test.ts): room to grow.
+  // facet_values holds every code of every list (about 160 today) and at most 3 × (2^8 − 1) + 3
+  // = 768 availability sets of the 8 levels (availability-sets.test.ts): room to grow.
   faceting: { maxValuesPerFacet: 2000 },
   pagination: { maxTotalHits: 100_000 },
 };

@@ -3,7 +3,8 @@ import type { Center } from '../../../src/centers/center-schema';
 import { availabilityFacet, availabilitySets } from '../../../src/search/availability-filter';
 import { SearchQuerySchema } from '../../../src/search/search-query';
 import { INDEX_SETTINGS } from '../../../src/search/index-settings';
-import { AVAILABILITY_STATUSES, LEVELS_OF_CARE } from '../../../src/taxonomy/codes';
+import { AVAILABILITY_STATUSES, CODE_FIELDS, LEVELS_OF_CARE, SCHEDULE_TAGS } from '../../../src/taxonomy/codes';
+import { US_STATES } from '../../../src/taxonomy/us-states';
 import { availabilityState } from '../../support/reference-search';
 
 /**
@@ -54,6 +55,8 @@ it('says when a fresh report turns stale, so the worker rebuilds the document th
   expect(availabilitySets({ availability: [] } as unknown as Center, NOW, 72)).toEqual({ avail_sets: [] });
 });
 
-it('keeps every possible availability set within the facet values Meilisearch counts', () => {
-  expect(3 * (2 ** LEVELS.length - 1) + 3).toBeLessThanOrEqual(INDEX_SETTINGS.faceting!.maxValuesPerFacet!);
+it('keeps every possible facet value, codes and availability sets, within what Meilisearch counts', () => {
+  const codes = Object.values(CODE_FIELDS).reduce((n, list) => n + list.length, 0) + SCHEDULE_TAGS.length + US_STATES.length + 4; // + telehealth and accepting_new_patients true/false
+  const sets = 3 * (2 ** LEVELS.length - 1) + 3;
+  expect(codes + sets).toBeLessThanOrEqual(INDEX_SETTINGS.faceting!.maxValuesPerFacet!);
 });
