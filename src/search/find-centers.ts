@@ -5,7 +5,7 @@ import { AppError, invalid } from '../errors';
 import { distanceMiles, lookupZip } from '../geo/zip-codes';
 import { AVAILABILITY_SET, availabilityFacet, availabilityTiers } from './availability-filter';
 import { intakeOpenNow } from './intake-slots';
-import { meiliApiError } from './meili-client';
+import { meiliApiError, meiliPost } from './meili-client';
 import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
 import type { SearchQuery } from './search-query';
 
@@ -83,7 +83,9 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
   } else {
     // One query: the availability facet comes from its own counts (availability-filter.ts).
     const facets = wantFacets ? { facets: ['facet_values'] } : {};
-    [first] = await search([{ ...base, ...facets, sort: buildSort(q, point), page: q.page, hitsPerPage: q.per_page }]);
+    first = await meiliPost<SearchResponse<Hit>>(meili, `/indexes/${encodeURIComponent(indexName)}/search`, {
+      ...base, ...facets, sort: buildSort(q, point), page: q.page, hitsPerPage: q.per_page,
+    }).catch((err: unknown) => { throw engineError(err); });
     hits = first.hits;
   }
 
