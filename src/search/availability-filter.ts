@@ -62,23 +62,9 @@ export function intakeOpenNowFilter(nowMs: number): string {
   return `(${parts.join(' OR ')})`;
 }
 
-/**
- * The `availability` facet from the main query's own facet counts, instead of three counting
- * queries beside it (which cost the engine about as much again as the search itself).
- *
- * Each document lists, per kind, every non-empty set of levels all of whose fresh entries are
- * of that kind: `open:iop+php` when both iop and php have a fresh opening; `ow:` counts open or
- * waitlist, `any:` any fresh entry; `open:*` etc. for "some level". The facet count of
- * `open:<T>` is then the number of matching centers open for every level of T, and the number
- * open for at least one requested level follows by inclusion–exclusion over the subsets of the
- * requested levels. Freshness is decided when the document is built: `avail_expires_ts` says
- * when one of its fresh entries turns stale, and the background worker re-indexes such
- * documents as that moment passes (index-sync.ts), so the facet follows the clock within
- * seconds. Filters (has_openings) compare report times with the query's own clock.
- */
 /** The sets are counted in facet_values as `availability_set:<set>` (center-document.ts). */
 export const AVAILABILITY_SET = 'availability_set';
-export const SET_KINDS = { open: ['open'], ow: ['open', 'waitlist'], any: ['open', 'waitlist', 'full'] } as const;
+const SET_KINDS = { open: ['open'], ow: ['open', 'waitlist'], any: ['open', 'waitlist', 'full'] } as const;
 type SetKind = keyof typeof SET_KINDS;
 const setKey = (kind: SetKind, levels: string[]) => `${kind}:${levels.length ? [...levels].sort().join('+') : '*'}`;
 
@@ -90,6 +76,20 @@ export interface AvailabilitySetsDoc {
   avail_stale_hours?: number;
 }
 
+/**
+ * The `availability` facet from the main query's own facet counts, instead of three counting
+ * queries beside it (which cost the engine about as much again as the search itself).
+ *
+ * Each document lists, per kind, every non-empty set of levels each of which has a fresh entry
+ * of that kind: `open:iop+php` when both iop and php have a fresh opening; `ow:` counts open or
+ * waitlist, `any:` any fresh entry; `open:*` etc. for "some level". The facet count of
+ * `open:<T>` is then the number of matching centers open for every level of T, and the number
+ * open for at least one requested level follows by inclusion–exclusion over the subsets of the
+ * requested levels. Freshness is decided when the document is built: `avail_expires_ts` says
+ * when one of its fresh entries turns stale, and the background worker re-indexes such
+ * documents as that moment passes (index-sync.ts), so the facet follows the clock within
+ * seconds. Filters (has_openings) compare report times with the query's own clock.
+ */
 export function availabilitySets(center: Pick<Center, 'availability'>, nowMs: number, staleHours: number): AvailabilitySetsDoc {
   const fresh = center.availability.filter((a) => isFresh(a.updated_at, nowMs, staleHours));
   const sets: string[] = [];
@@ -104,7 +104,7 @@ export function availabilitySets(center: Pick<Center, 'availability'>, nowMs: nu
   return doc;
 }
 
-/** open / waitlist / full / unknown among `total` matches, from the facet counts of avail_sets. */
+/** open / waitlist / full / unknown among `total` matches, from the facet counts of the availability sets. */
 export function availabilityFacet(counts: Record<string, number>, q: SearchQuery, total: number): Record<string, number> {
   const levels = requestedLevels(q);
   const atLeastOne = (kind: SetKind) => (levels.length === 0 ? counts[setKey(kind, [])] ?? 0
