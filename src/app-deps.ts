@@ -1,4 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
@@ -11,6 +12,8 @@ import type { GapCounter } from './service-gaps/gap-counter';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** The pool under `db`, for the reads that skip the ORM (centers/read-center.ts). */
+  pool: Pool;
   meili: Meilisearch;
   centerIndex: CenterIndex;
   sync: IndexSync;

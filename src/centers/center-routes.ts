@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { defineRoute, jsonResponse as json } from '../http/define-route';
 import { CenterInputSchema, CenterPatchSchema, CenterSchema } from './center-schema';
-import { createCenter, deleteCenter, getCenter, updateCenter } from './center-store';
+import { createCenter, deleteCenter, etagOf, updateCenter } from './center-store';
+import { readCenter } from './read-center';
 import { withFreshness } from '../availability/freshness';
 
 const IdParams = z.strictObject({ id: z.uuid({ message: 'must be a center id (a UUID)' }).describe('Center id') });
@@ -21,9 +22,9 @@ export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     params: IdParams,
     responses: { 200: json(CenterSchema, 'The center', etagHeader), 404: { description: 'No such center' } },
     handler: async ({ params }, _req, res) => {
-      const { center, etag } = await getCenter(deps.db, params.id);
-      res.setHeader('ETag', etag);
-      return fresh(center);
+      const { center, version } = await readCenter(deps.pool, params.id, Date.now(), deps.config.AVAILABILITY_STALE_HOURS);
+      res.setHeader('ETag', etagOf({ id: center.id, version }));
+      return center;
     },
   });
 

@@ -16,13 +16,6 @@ export const etagOf = (row: { id: string; version: number }) => `"${row.id.slice
 /** Fields that are bookkeeping, not content: left out of audit diffs. */
 const NOT_AUDITED = new Set(['created_at', 'updated_at']);
 
-export async function getCenter(db: Db | Tx, id: string): Promise<{ center: Center; etag: string }> {
-  // One SQL round trip (children aggregated as JSON by PostgreSQL), not one query per child table.
-  const row = await db.center.findUnique({ where: { id }, include: CENTER_INCLUDE, relationLoadStrategy: 'join' });
-  if (!row) throw new AppError('not_found', `No center with id ${id}`);
-  return { center: presentCenter(row), etag: etagOf(row) };
-}
-
 /** Who an availability entry written by this caller and action is reported by. */
 export function reporterOf(caller: Caller, action: string): Reporter {
   if (action === 'import' || action === 'seed') return 'import';

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { AppDeps } from '../app-deps';
-import { getCenter } from '../centers/center-store';
+import { readCenter } from '../centers/read-center';
 import { AppError } from '../errors';
 import { defineRoute, jsonResponse } from '../http/define-route';
 import { resolveNear } from '../search/find-centers';
@@ -47,7 +47,7 @@ export function costRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
 
 async function loadCenter(deps: AppDeps, id: string) {
   try {
-    return (await getCenter(deps.db, id)).center;
+    return (await readCenter(deps.pool, id, Date.now(), deps.config.AVAILABILITY_STALE_HOURS)).center;
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') {
       throw new AppError('not_found', `No center with id ${id} (center)`, { errors: [{ path: 'center', message: `no center with id ${id}` }] });

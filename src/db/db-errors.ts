@@ -48,6 +48,9 @@ const PG_UNAVAILABLE_MESSAGES = new Set([
   'Client was closed and is not queryable',
 ]);
 
+/** Socket errors of a node-postgres pool used directly (centers/read-center.ts), not through Prisma. */
+const SOCKET_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+
 /**
  * The database is down, frozen or out of connections — a fault to answer with 503 and
  * Retry-After, not a bug: SQLSTATE class 08 (connection), 53 (resources), 57P01–03
@@ -62,5 +65,8 @@ export function isDbUnavailable(err: unknown, depth = 0): boolean {
   const sqlState = cause?.originalCode ?? (cause as { code?: string } | undefined)?.code ?? (err as { code?: unknown }).code;
   if (typeof sqlState === 'string' && /^(08|53|57P0[123]$|57014$)/.test(sqlState)) return true;
   if (err.constructor === Error && PG_UNAVAILABLE_MESSAGES.has((err as Error).message)) return true;
+  if (typeof sqlState === 'string' && SOCKET_ERROR_CODES.has(sqlState)) return true;
+  // A host name with several addresses fails to connect with one error per address.
+  if (err instanceof AggregateError) return err.errors.some((e) => isDbUnavailable(e, depth + 1));
   return isDbUnavailable((err as { cause?: unknown }).cause, depth + 1);
 }

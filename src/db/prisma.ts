@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 
 export type Db = PrismaClient;
@@ -12,8 +13,12 @@ export type Db = PrismaClient;
 export interface DbTimeouts { connectMs: number; queryMs: number; statementMs: number; idleInTransactionMs: number }
 export const API_DB_TIMEOUTS: DbTimeouts = { connectMs: 2500, queryMs: 3500, statementMs: 3500, idleInTransactionMs: 60_000 };
 
-export function createDb(databaseUrl: string, poolSize = 10, timeouts: DbTimeouts = API_DB_TIMEOUTS): Db {
-  const adapter = new PrismaPg({
+/**
+ * The Prisma client and the node-postgres pool under it. The pool is shared: a hot read that
+ * needs no ORM (centers/read-center.ts) runs on the same connections, limits and timeouts.
+ */
+export function createDatabase(databaseUrl: string, poolSize = 10, timeouts: DbTimeouts = API_DB_TIMEOUTS): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({
     connectionString: databaseUrl, max: poolSize,
     // Covers both waiting for a free pooled connection and opening a new one.
     connectionTimeoutMillis: timeouts.connectMs || undefined,
@@ -23,5 +28,14 @@ export function createDb(databaseUrl: string, poolSize = 10, timeouts: DbTimeout
     // A connection dropped by a killed server is noticed sooner than by the OS defaults.
     keepAlive: true,
   });
-  return new PrismaClient({ adapter });
+  // A pooled idle connection the server dropped is discarded by the pool; the next query on it
+  // reports the fault. Without a listener the 'error' event would end the process.
+  pool.on('error', () => {});
+  // The adapter ends the pool on $disconnect.
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { db, pool };
+}
+
+export function createDb(databaseUrl: string, poolSize = 10, timeouts: DbTimeouts = API_DB_TIMEOUTS): Db {
+  return createDatabase(databaseUrl, poolSize, timeouts).db;
 }

@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import type { AppDeps } from '../app-deps';
 import type { Config } from '../config';
 import { applyMigrations } from '../db/migrate';
-import { API_DB_TIMEOUTS, createDb, type DbTimeouts } from '../db/prisma';
+import { API_DB_TIMEOUTS, createDatabase, type DbTimeouts } from '../db/prisma';
 import { ensureIndexCurrent } from '../search/ensure-index';
 import { IndexSync } from '../search/index-sync';
 import { closeMeiliClient, createMeiliClient } from '../search/meili-client';
@@ -17,7 +17,7 @@ import { GapCounter } from '../service-gaps/gap-counter';
 export async function boot(config: Config, conn: { databaseUrl: string; meili: { host: string; apiKey?: string } }, opts: { log?: Logger; poolSize?: number; syncIndex?: boolean; dbTimeouts?: DbTimeouts } = {}): Promise<AppDeps & { shutdown(): Promise<void> }> {
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   await applyMigrations(conn.databaseUrl, (line) => log.info(line));
-  const db = createDb(conn.databaseUrl, opts.poolSize, opts.dbTimeouts
+  const { db, pool } = createDatabase(conn.databaseUrl, opts.poolSize, opts.dbTimeouts
     ?? { ...API_DB_TIMEOUTS, queryMs: config.DB_QUERY_TIMEOUT_MS, statementMs: config.DB_QUERY_TIMEOUT_MS });
   const meili = createMeiliClient(conn.meili);
   const centerIndex = new CenterIndex(meili, config.MEILI_INDEX, config.AVAILABILITY_STALE_HOURS);
@@ -27,7 +27,7 @@ export async function boot(config: Config, conn: { databaseUrl: string; meili: {
   const gaps = new GapCounter(db, log);
   gaps.start();
   return {
-    config, db, meili, centerIndex, sync, log, limits, gaps,
+    config, db, pool, meili, centerIndex, sync, log, limits, gaps,
     shutdown: async () => {
       await gaps.stop();
       await sync.stop();

@@ -1,0 +1,85 @@
+/**
+ * GET /v1/centers/{id} is built by PostgreSQL as JSON (src/centers/read-center.ts). It must be
+ * exactly the center every other path shows: presentCenter of the stored row, with freshness,
+ * key for key, on the seed listings, generated ones and hand-made edge cases.
+ */
+import { withFreshness } from '../../src/availability/freshness';
+import { CENTER_INCLUDE, presentCenter } from '../../src/centers/center-record';
+import { readCenter } from '../../src/centers/read-center';
+import { generateCenters } from '../../seed/generate-centers';
+import { loadSeed } from '../../seed/load-seed';
+import { buildCenter } from '../support/build-center';
+import { admin, startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+const HOURS = 72;
+const H = 3_600_000;
+
+beforeAll(async () => {
+  t = await startTestApp({ syncIndex: false });
+  await loadSeed(t.deps.db);
+  for (const c of generateCenters({ count: 60, seed: 11 })) {
+    const res = await t.request.post('/v1/centers').set(admin).send(c);
+    expect(res.status).toBe(201);
+  }
+  const edge = buildCenter({
+    name: 'Edge Case Place', description: undefined, phone: undefined, website: undefined, email: undefined, license_number: undefined,
+    address: { line1: '1 Main St', line2: 'Suite "4" \\ back', city: 'Tromsø-by-the-Sea', state: 'NY', postal_code: '10027' },
+    levels_of_care: ['iop', 'residential'],
+    prices: [
+      { level: 'iop', amount: 0.1, unit: 'hour', price_type: 'cash', source: 'phone survey', as_of: '2026-01-31' },
+      { level: 'residential', amount: 999999.99, unit: 'day', price_type: 'billed_charge', typical_length: { value: 28, unit: 'day' }, days_per_week: 7, hours_per_week: 37.5, includes_room_and_board: false, source: 'site', as_of: '2025-02-28' },
+    ],
+    availability: [
+      { level: 'iop', status: 'open', open_slots: 3, next_intake_date: '2026-12-24' },
+      { level: 'residential', status: 'waitlist', waitlist_days: 12 },
+    ],
+  } as never);
+  const made = await t.request.post('/v1/centers').set(admin).send(edge);
+  expect(made.body).toMatchObject({ name: 'Edge Case Place' });
+}, 120_000);
+afterAll(async () => { await t.close(); });
+
+async function both(id: string, nowMs: number) {
+  const row = await t.deps.db.center.findUniqueOrThrow({ where: { id }, include: CENTER_INCLUDE });
+  const expected = withFreshness(presentCenter(row), nowMs, HOURS);
+  const { center, version } = await readCenter(t.deps.pool, id, nowMs, HOURS);
+  return { expected, center, version, rowVersion: row.version };
+}
+
+it('matches presentCenter + freshness on every stored center, keys in the same order', async () => {
+  const ids = (await t.deps.db.center.findMany({ select: { id: true } })).map((c) => c.id);
+  expect(ids.length).toBeGreaterThan(200);
+  const now = Date.now();
+  for (const id of ids) {
+    const { expected, center, version, rowVersion } = await both(id, now);
+    expect(JSON.stringify(center)).toBe(JSON.stringify(expected));
+    expect(version).toBe(rowVersion);
+  }
+});
+
+it('says stale and age_hours as the freshness rule does, at its edges', async () => {
+  const { id } = await t.deps.db.center.findFirstOrThrow({ where: { name: 'Edge Case Place' } });
+  const reported = (await t.deps.db.centerAvailability.findFirstOrThrow({ where: { centerId: id } })).updatedAt.getTime();
+  // Exactly at the limit is still fresh, a millisecond later stale; age rounds to a tenth of an hour.
+  for (const offset of [-5000, 0, 1, 0.05 * H - 1, 0.05 * H, 0.15 * H, HOURS * H - 1, HOURS * H, HOURS * H + 1, 1000 * H + 0.25 * H]) {
+    const { expected, center } = await both(id, reported + offset);
+    expect(center.availability).toEqual(expected.availability);
+  }
+  const atLimit = await both(id, reported + HOURS * H);
+  expect(atLimit.center.availability[0]).toMatchObject({ stale: false, age_hours: 72 });
+  const after = await both(id, reported + HOURS * H + 1);
+  expect(after.center.availability[0].stale).toBe(true);
+});
+
+it('answers GET with the same center and ETag as the write that made it', async () => {
+  const created = await t.request.post('/v1/centers').set(admin).send(buildCenter({ name: 'Round Trip Place' }));
+  const read = await t.request.get(`/v1/centers/${created.body.id}`);
+  expect(read.status).toBe(200);
+  expect(read.headers.etag).toBe(created.headers.etag);
+  const { availability: _a, ...rest } = created.body;
+  expect(read.body).toMatchObject(rest);
+  const missing = await t.request.get('/v1/centers/00000000-0000-4000-8000-000000000000');
+  expect(missing.status).toBe(404);
+  expect(missing.headers['content-type']).toContain('application/problem+json');
+});
