@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { AppError } from '../errors';
+import { regionalPricesFrom, regionalPricesSql, type RegionalPrices } from '../costs/regional-prices';
 import type { Center, StoredAvailability } from './center-schema';
 
 /** A center as GET /v1/centers/{id} shows it: each availability entry says whether it is stale. */
@@ -16,8 +17,7 @@ const list = (table: string, alias: string, fields: string) =>
  * for key and in the same order; tests/integration/read-center.test.ts holds the two equal on
  * every center it can make. $1 = id, $2 = now (epoch ms), $3 = hours after which a report is stale.
  */
-const READ_CENTER_SQL = `
-SELECT c.version, json_build_object(
+const CENTER_JSON = `json_build_object(
   'id', c.id, 'name', c.name, 'description', c.description, 'status', c.status,
   'phone', c.phone, 'website', c.website, 'email', c.email,
   'address', json_build_object('line1', c.address_line1, 'line2', c.address_line2, 'city', c.city, 'state', c.state, 'postal_code', c.postal_code),
@@ -39,8 +39,8 @@ SELECT c.version, json_build_object(
   'license_number', c.license_number, 'verified_at', ${iso('c.verified_at')},
   'source', c.source, 'source_id', c.source_id,
   'created_at', ${iso('c.created_at')}, 'updated_at', ${iso('c.updated_at')}
-)::text AS json
-FROM centers c WHERE c.id = $1`;
+)::text`;
+const READ_CENTER_SQL = `SELECT c.version, ${CENTER_JSON} AS json FROM centers c WHERE c.id = $1`;
 
 /**
  * One center for a read (GET /v1/centers/{id}, the cost comparison): one round trip, as a named
@@ -52,4 +52,27 @@ export async function readCenter(pool: Pool, id: string, nowMs: number, staleHou
   });
   if (rows.length === 0) throw new AppError('not_found', `No center with id ${id}`);
   return { center: JSON.parse(rows[0].json) as FreshCenter, version: rows[0].version };
+}
+
+/**
+ * The center of a center-basis cost comparison, and — only when it publishes no IOP price or
+ * none for the inpatient levels that could price the comparison — the regional medians around
+ * it to fill in: one statement either way. $4 = radius in miles, $5 = the inpatient level of the
+ * medians, $6 = the inpatient levels the center's own prices may come from.
+ */
+const READ_CENTER_FOR_COSTS_SQL = `SELECT c.version, ${CENTER_JSON} AS json,
+  CASE WHEN NOT EXISTS (SELECT 1 FROM center_prices x WHERE x.center_id = c.id AND x.level = 'iop')
+         OR NOT EXISTS (SELECT 1 FROM center_prices x WHERE x.center_id = c.id AND x.level = ANY($6::text[]))
+       THEN ${regionalPricesSql({ lat: 'c.lat', lng: 'c.lng', miles: '$4', inpatientLevel: '$5' })}::text END AS regional
+FROM centers c WHERE c.id = $1`;
+
+export async function readCenterForCosts(pool: Pool, id: string, nowMs: number, staleHours: number,
+  around: { miles: number; inpatientLevel: string; ownInpatientLevels: string[] }): Promise<{ center: FreshCenter; regional: RegionalPrices | undefined }> {
+  const { rows } = await pool.query<{ json: string; regional: string | null }>({
+    name: 'read-center-for-costs', text: READ_CENTER_FOR_COSTS_SQL,
+    values: [id, String(nowMs), String(staleHours), around.miles, around.inpatientLevel, around.ownInpatientLevels],
+  });
+  if (rows.length === 0) throw new AppError('not_found', `No center with id ${id}`);
+  const { json, regional } = rows[0];
+  return { center: JSON.parse(json) as FreshCenter, regional: regional == null ? undefined : regionalPricesFrom(regional, around.inpatientLevel) };
 }

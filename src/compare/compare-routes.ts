@@ -46,7 +46,7 @@ export function compareRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router 
       const data = (await loadCompared(deps.db, query.ids, point)).map((c) => withFreshness(c, now, deps.config.AVAILABILITY_STALE_HOURS));
       const { payer } = query;
       const costs = payer
-        ? await Promise.all(data.map((center) => buildCostComparison(deps.db, { ...query, payer }, {
+        ? await Promise.all(data.map((center) => buildCostComparison(deps.pool, { ...query, payer }, {
           center, radius_miles: DEFAULT_RADIUS_MILES, fallback: true,
         })))
         : null;

@@ -1,4 +1,4 @@
-import type { Db } from '../db/prisma';
+import type { Pool } from 'pg';
 import type { CostParams } from './cost-query';
 import type { CostComparison } from './cost-response';
 import type { CostOption } from './cost-types';
@@ -22,8 +22,8 @@ function withNotes<T extends CostOption>(option: T, notes: string[], level: stri
  * GET /v1/cost-comparison for one basis (also each center of GET /v1/compare): finds the
  * prices, then runs the cost model on them.
  */
-export async function buildCostComparison(db: Db, params: CostParams, where: BasisWhere): Promise<CostComparison> {
-  const found = await findPriceBasis(db, { ...where, payer: params.payer, inpatient_level: params.inpatient_level });
+export async function buildCostComparison(pool: Pool, params: CostParams, where: BasisWhere): Promise<CostComparison> {
+  const found = await findPriceBasis(pool, { ...where, payer: params.payer, inpatient_level: params.inpatient_level });
   const input: CostEstimateInput = {
     iop: found.iop,
     inpatient: found.inpatient,

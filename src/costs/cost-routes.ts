@@ -1,11 +1,12 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { AppDeps } from '../app-deps';
-import { readCenter } from '../centers/read-center';
+import { readCenterForCosts } from '../centers/read-center';
 import { AppError } from '../errors';
 import { defineRoute, jsonResponse } from '../http/define-route';
 import { resolveNear } from '../search/find-centers';
 import { buildCostComparison } from './cost-comparison';
+import { levelsFor } from './pick-center-price';
 import { CostQuerySchema, DEFAULT_RADIUS_MILES, type CostQuery } from './cost-query';
 import { CostComparisonSchema } from './cost-response';
 
@@ -33,11 +34,13 @@ export function costRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       404: { description: 'No center with the id given in `center`' },
     },
     handler: async ({ query }) => {
-      const center = query.center ? await loadCenter(deps, query.center) : undefined;
-      return buildCostComparison(deps.db, query, {
-        center,
+      const radius = query.radius ?? DEFAULT_RADIUS_MILES;
+      const loaded = query.center ? await loadCenter(deps, query, radius) : undefined;
+      return buildCostComparison(deps.pool, query, {
+        center: loaded?.center,
+        centerRegional: loaded?.regional,
         near: nearPoint(query.near),
-        radius_miles: query.radius ?? DEFAULT_RADIUS_MILES,
+        radius_miles: radius,
         fallback: query.fallback ?? true,
       });
     },
@@ -45,9 +48,13 @@ export function costRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   return router;
 }
 
-async function loadCenter(deps: AppDeps, id: string) {
+/** The center, with the regional medians around it when it does not price both options: one statement. */
+async function loadCenter(deps: AppDeps, query: CostQuery, radius: number) {
+  const id = query.center!;
   try {
-    return (await readCenter(deps.pool, id, Date.now(), deps.config.AVAILABILITY_STALE_HOURS)).center;
+    return await readCenterForCosts(deps.pool, id, Date.now(), deps.config.AVAILABILITY_STALE_HOURS, {
+      miles: radius, inpatientLevel: query.inpatient_level ?? 'residential', ownInpatientLevels: levelsFor('inpatient', query.inpatient_level),
+    });
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') {
       throw new AppError('not_found', `No center with id ${id} (center)`, { errors: [{ path: 'center', message: `no center with id ${id}` }] });

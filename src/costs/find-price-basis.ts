@@ -1,5 +1,5 @@
 import type { Center } from '../centers/center-schema';
-import type { Db } from '../db/prisma';
+import type { Pool } from 'pg';
 import { invalid } from '../errors';
 import { LEVELS_OF_CARE } from '../taxonomy/codes';
 import type { CostPayer, PricedLevel } from './cost-types';
@@ -23,6 +23,8 @@ export interface CostBasis {
 export interface BasisRequest {
   /** A loaded center: its prices, and its location for the regional fallback. */
   center?: Center;
+  /** The regional medians around `center`, when they were read with it (centers/read-center.ts). */
+  centerRegional?: RegionalPrices;
   near?: { lat: number; lng: number; zip?: string };
   radius_miles: number;
   /** With a center: fill levels it does not price (true) or answer 400 (false). */
@@ -80,7 +82,7 @@ function fallbackPriced(kind: OptionKind, regional: RegionalPrices, level: Inpat
  * Finds the prices of a cost comparison (docs/cost-model.md, step 4): a center's own published
  * prices, else the median of published prices nearby, else national reference figures.
  */
-export async function findPriceBasis(db: Db, req: BasisRequest): Promise<PriceBasis> {
+export async function findPriceBasis(pool: Pool, req: BasisRequest): Promise<PriceBasis> {
   const today = req.today ?? new Date();
   const level: InpatientLevel = req.inpatient_level ?? 'residential';
   const radius = req.radius_miles;
@@ -100,7 +102,7 @@ export async function findPriceBasis(db: Db, req: BasisRequest): Promise<PriceBa
     }
     let inpatientLevel: InpatientLevel = (priced.inpatient?.price.level as InpatientLevel | undefined) ?? level;
     if (missing.length > 0) {
-      const regional = await findRegionalPrices(db, center.location, radius, level);
+      const regional = req.centerRegional ?? await findRegionalPrices(pool, center.location, radius, level);
       missing.forEach((kind, i) => {
         const offered = levelsFor(kind, req.inpatient_level).some((l) => (center.levels_of_care as string[]).includes(l));
         const why = `${center.name} ${offered ? 'publishes no' : 'does not offer and publishes no'} ${missingLevels[i]} price`;
@@ -124,7 +126,7 @@ export async function findPriceBasis(db: Db, req: BasisRequest): Promise<PriceBa
   }
 
   if (req.near) {
-    const regional = await findRegionalPrices(db, req.near, radius, level);
+    const regional = await findRegionalPrices(pool, req.near, radius, level);
     for (const kind of KINDS) {
       const found = fallbackPriced(kind, regional, level, radius, today);
       priced[kind] = found.priced;

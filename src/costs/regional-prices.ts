@@ -1,14 +1,11 @@
-import type { Db } from '../db/prisma';
-import { Prisma } from '../generated/prisma/client';
+import type { Pool } from 'pg';
+import { EARTH_RADIUS_MILES } from '../geo/zip-codes';
 import type { PriceType, PriceUnit } from '../taxonomy/codes';
-import { boundingBoxSql, distanceMilesSql } from '../geo/radius-sql';
-
 
 /**
  * Units pooled for a regional median, most preferred first. Only prices in the same unit are
  * pooled (like with like); per-day prices win whenever there are any. Inpatient prices per
  * hour or session cannot price a stay, and per-episode prices cover stays of unknown length.
- * Keep in step with the CASE in the query below.
  */
 export const REGIONAL_UNITS = { iop: ['day', 'week', 'session', 'hour'], inpatient: ['day', 'week'] } as const;
 
@@ -48,63 +45,87 @@ interface Row {
   centers_count: number;
   other_units_count: number;
   farthest_miles: number | null;
-  oldest: Date | null;
-  newest: Date | null;
+  oldest: string | null;
+  newest: string | null;
   cash_count: number;
   rab_true: number;
   rab_false: number;
 }
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const cents = (x: number) => Math.round(x * 100) / 100;
+const MILES_PER_DEGREE_LAT = (EARTH_RADIUS_MILES * Math.PI) / 180;
 
 /**
- * The one query: the bounding box uses the (lat, lng) index, the haversine distance makes it
- * a circle, and Postgres computes the medians per option, plus a grand-total row (kind null).
+ * The medians as one JSON array (a row per option, plus a grand-total row with kind null),
+ * around a point given as SQL expressions: statement parameters for GET
+ * /v1/cost-comparison?near=…, or the columns of the center being read (centers/read-center.ts),
+ * so a center-basis comparison is one statement. The bounding box (the `boundingBox` of
+ * geo/radius-sql.ts, in SQL) uses the (lat, lng) index; the haversine distance makes it a circle.
  */
-export function regionalPricesQuery(point: { lat: number; lng: number }, miles: number, inpatientLevel: string): Prisma.Sql {
-  const best = Prisma.sql`unit_rank = best_rank`;
-  return Prisma.sql`
-    WITH nearby AS (
-      SELECT c.id, ${distanceMilesSql(point)} AS miles
-      FROM centers c
-      WHERE c.status = 'active' AND ${boundingBoxSql(point, miles)}
+export function regionalPricesSql(p: { lat: string; lng: string; miles: string; inpatientLevel: string }): string {
+  const best = 'unit_rank = best_rank';
+  return `(
+    WITH box AS (
+      SELECT lat0, lng0, lat0 - d AS min_lat, lat0 + d AS max_lat, lng0 - dl AS min_lng, lng0 + dl AS max_lng, dl >= 180 AS all_lng
+      FROM (SELECT lat0, lng0, d, CASE WHEN cos(radians(least(90, abs(lat0) + d))) < 1e-6 THEN 180
+                                       ELSE least(180, d / cos(radians(least(90, abs(lat0) + d)))) END AS dl
+            FROM (SELECT (${p.lat})::float8 AS lat0, (${p.lng})::float8 AS lng0, (${p.miles})::float8 / ${MILES_PER_DEGREE_LAT} * 1.001 AS d) q) q
+    ), nearby AS (
+      SELECT c.id, ${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
+               power(sin(radians(c.lat - b.lat0) / 2), 2) + cos(radians(b.lat0)) * cos(radians(c.lat)) * power(sin(radians(c.lng - b.lng0) / 2), 2)))) AS miles
+      FROM box b JOIN centers c ON c.lat BETWEEN b.min_lat AND b.max_lat
+        AND (b.all_lng OR c.lng BETWEEN b.min_lng AND b.max_lng OR c.lng >= b.min_lng + 360 OR c.lng <= b.max_lng - 360)
+      WHERE c.status = 'active'
     ), priced AS (
       SELECT p.center_id, n.miles, p.level, p.amount, p.unit, p.price_type, p.as_of, p.includes_room_and_board,
              CASE WHEN p.level = 'iop' THEN 'iop' ELSE 'inpatient' END AS kind,
-             CASE WHEN p.level = 'iop' THEN array_position(ARRAY['day', 'week', 'session', 'hour'], p.unit)
-                  ELSE array_position(ARRAY['day', 'week'], p.unit) END AS unit_rank
+             CASE WHEN p.level = 'iop' THEN array_position(ARRAY['${REGIONAL_UNITS.iop.join("', '")}'], p.unit)
+                  ELSE array_position(ARRAY['${REGIONAL_UNITS.inpatient.join("', '")}'], p.unit) END AS unit_rank
       FROM nearby n JOIN center_prices p ON p.center_id = n.id
-      WHERE n.miles <= ${miles}::float8 AND p.level IN ('iop', ${inpatientLevel})
+      WHERE n.miles <= (${p.miles})::float8 AND p.level IN ('iop', ${p.inpatientLevel})
     ), ranked AS (
       SELECT *, min(unit_rank) OVER (PARTITION BY kind) AS best_rank FROM priced
+    ), medians AS (
+      SELECT kind,
+             min(level) AS level,
+             min(unit) FILTER (WHERE ${best}) AS unit,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE ${best}) AS median,
+             count(*) FILTER (WHERE ${best})::int AS prices_count,
+             count(DISTINCT center_id) FILTER (WHERE ${best})::int AS centers_count,
+             count(*) FILTER (WHERE unit_rank IS DISTINCT FROM best_rank)::int AS other_units_count,
+             max(miles) FILTER (WHERE ${best}) AS farthest_miles,
+             to_char(min(as_of) FILTER (WHERE ${best}), 'YYYY-MM-DD') AS oldest,
+             to_char(max(as_of) FILTER (WHERE ${best}), 'YYYY-MM-DD') AS newest,
+             count(*) FILTER (WHERE ${best} AND price_type = 'cash')::int AS cash_count,
+             count(*) FILTER (WHERE ${best} AND includes_room_and_board IS TRUE)::int AS rab_true,
+             count(*) FILTER (WHERE ${best} AND includes_room_and_board IS FALSE)::int AS rab_false
+      FROM ranked
+      GROUP BY GROUPING SETS ((kind), ())
     )
-    SELECT kind,
-           min(level) AS level,
-           min(unit) FILTER (WHERE ${best}) AS unit,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE ${best}) AS median,
-           count(*) FILTER (WHERE ${best})::int AS prices_count,
-           count(DISTINCT center_id) FILTER (WHERE ${best})::int AS centers_count,
-           count(*) FILTER (WHERE unit_rank IS DISTINCT FROM best_rank)::int AS other_units_count,
-           max(miles) FILTER (WHERE ${best}) AS farthest_miles,
-           min(as_of) FILTER (WHERE ${best}) AS oldest,
-           max(as_of) FILTER (WHERE ${best}) AS newest,
-           count(*) FILTER (WHERE ${best} AND price_type = 'cash')::int AS cash_count,
-           count(*) FILTER (WHERE ${best} AND includes_room_and_board IS TRUE)::int AS rab_true,
-           count(*) FILTER (WHERE ${best} AND includes_room_and_board IS FALSE)::int AS rab_false
-    FROM ranked
-    GROUP BY GROUPING SETS ((kind), ())`;
+    SELECT coalesce(json_agg(medians), '[]') FROM medians)`;
 }
+
+const REGIONAL_SQL = `SELECT ${regionalPricesSql({ lat: '$1', lng: '$2', miles: '$3', inpatientLevel: '$4' })}::text AS regional`;
+
+/** The statement of `findRegionalPrices`, for EXPLAIN in tests. */
+export const regionalPricesQuery = (point: { lat: number; lng: number }, miles: number, inpatientLevel: string) =>
+  ({ text: REGIONAL_SQL, values: [point.lat, point.lng, miles, inpatientLevel] });
 
 /**
  * Median published prices of active centers within `miles` of a point, for IOP and for the
- * given inpatient level, with how many centers, how far and how old.
+ * given inpatient level, with how many centers, how far and how old. A named statement:
+ * PostgreSQL plans it once per connection.
  */
 export async function findRegionalPrices(
-  db: Db, point: { lat: number; lng: number }, miles: number, inpatientLevel: string,
+  pool: Pool, point: { lat: number; lng: number }, miles: number, inpatientLevel: string,
 ): Promise<RegionalPrices> {
-  const rows = await db.$queryRaw<Row[]>(regionalPricesQuery(point, miles, inpatientLevel));
+  const { rows } = await pool.query<{ regional: string }>({ name: 'regional-prices', ...regionalPricesQuery(point, miles, inpatientLevel) });
+  return regionalPricesFrom(rows[0].regional, inpatientLevel);
+}
 
+/** The JSON of `regionalPricesSql` → RegionalPrices. */
+export function regionalPricesFrom(json: string, inpatientLevel: string): RegionalPrices {
+  const rows = JSON.parse(json) as Row[];
   const median = (kind: 'iop' | 'inpatient'): RegionalMedian | null => {
     const r = rows.find((x) => x.kind === kind);
     if (!r || r.median == null || !r.unit || r.prices_count === 0) return null;
@@ -117,8 +138,8 @@ export async function findRegionalPrices(
       centers_count: r.centers_count,
       other_units_count: r.other_units_count,
       farthest_miles: cents(r.farthest_miles ?? 0),
-      oldest_as_of: isoDate(r.oldest)!,
-      newest_as_of: isoDate(r.newest)!,
+      oldest_as_of: r.oldest!,
+      newest_as_of: r.newest!,
       price_type: r.cash_count === n ? 'cash' : r.cash_count === 0 ? 'billed_charge' : null,
       includes_room_and_board: r.rab_true === n ? true : r.rab_false === n ? false : null,
     };
@@ -129,7 +150,7 @@ export async function findRegionalPrices(
     inpatient: median('inpatient'),
     centers_count: total?.centers_count ?? 0,
     farthest_miles: total?.farthest_miles == null ? null : cents(total.farthest_miles),
-    oldest_as_of: isoDate(total?.oldest ?? null),
-    newest_as_of: isoDate(total?.newest ?? null),
+    oldest_as_of: total?.oldest ?? null,
+    newest_as_of: total?.newest ?? null,
   };
 }

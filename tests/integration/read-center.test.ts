@@ -5,7 +5,8 @@
  */
 import { withFreshness } from '../../src/availability/freshness';
 import { CENTER_INCLUDE, presentCenter } from '../../src/centers/center-record';
-import { readCenter } from '../../src/centers/read-center';
+import { readCenter, readCenterForCosts } from '../../src/centers/read-center';
+import { findRegionalPrices } from '../../src/costs/regional-prices';
 import { generateCenters } from '../../seed/generate-centers';
 import { loadSeed } from '../../seed/load-seed';
 import { buildCenter } from '../support/build-center';
@@ -82,4 +83,38 @@ it('answers GET with the same center and ETag as the write that made it', async 
   const missing = await t.request.get('/v1/centers/00000000-0000-4000-8000-000000000000');
   expect(missing.status).toBe(404);
   expect(missing.headers['content-type']).toContain('application/problem+json');
+});
+
+describe('a center-basis cost comparison reads the center and, when needed, the medians around it in one statement', () => {
+  const around = { miles: 25, inpatientLevel: 'residential', ownInpatientLevels: ['residential', 'hospital_inpatient'] };
+
+  it('fills in the medians exactly when the center prices no IOP or no inpatient level, equal to the standalone query', async () => {
+    const rows = await t.deps.db.center.findMany({ include: { prices: true }, take: 120 });
+    let filled = 0;
+    for (const row of rows) {
+      const own = new Set(row.prices.map((p) => p.level));
+      const missing = !own.has('iop') || !(own.has('residential') || own.has('hospital_inpatient'));
+      const { center, regional } = await readCenterForCosts(t.deps.pool, row.id, Date.now(), HOURS, around);
+      expect(center.id).toBe(row.id);
+      expect(regional !== undefined).toBe(missing);
+      if (regional) {
+        filled++;
+        expect(regional).toEqual(await findRegionalPrices(t.deps.pool, { lat: row.lat, lng: row.lng }, 25, 'residential'));
+      }
+    }
+    expect(filled).toBeGreaterThan(10);
+  });
+
+  it('reaches across the antimeridian (Aleutians) and not beyond the radius', async () => {
+    const at = (name: string, lng: number, amount: number) => buildCenter({
+      name, status: 'active', levels_of_care: ['iop'], location: { lat: 51.9, lng },
+      address: { line1: '1 Bay Rd', city: 'Adak', state: 'AK', postal_code: '99546' },
+      prices: [{ level: 'iop', amount, unit: 'day', price_type: 'cash', source: 'phone survey', as_of: '2026-06-01' }],
+    } as never);
+    for (const [name, lng, amount] of [['West Of The Line', 179.9, 100], ['East Of The Line', -179.9, 300], ['Too Far East', -178.5, 10_000]] as const) {
+      expect((await t.request.post('/v1/centers').set(admin).send(at(name, lng, amount))).status).toBe(201);
+    }
+    const r = await findRegionalPrices(t.deps.pool, { lat: 51.9, lng: 179.95 }, 25, 'residential');
+    expect(r.iop).toMatchObject({ amount: 200, prices_count: 2, centers_count: 2 });
+  });
 });
