@@ -2,6 +2,7 @@
  * `npm start`: the API with its dependencies. Without DATABASE_URL / MEILI_HOST it starts the
  * bundled PostgreSQL and Meilisearch, keeping their data in DATA_DIR (./.data).
  */
+import './runtime/memory-flags';
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { createApp } from './app';
