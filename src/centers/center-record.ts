@@ -173,7 +173,11 @@ export function newCenterRow(placed: Placed, now: Date, reporter: Reporter = 'im
     availability: availabilityRows(stored, placed.availability, reporter, now).map((a) => ({ ...a, id: randomUUID(), centerId: id })),
     schedules: schedules.map((s) => ({ ...s, id: randomUUID(), centerId: id })),
     // The column is DECIMAL(12,2): round here as the database would, so the audit entry matches.
-    prices: prices.map((p) => ({ ...p, id: randomUUID(), centerId: id, amount: new Prisma.Decimal(p.amount).toDecimalPlaces(2) })),
+    prices: prices.map((p) => ({
+      ...p, id: randomUUID(), centerId: id, amount: new Prisma.Decimal(p.amount).toDecimalPlaces(2),
+      // What PostgreSQL sets on insert (migration price_locations).
+      lat: placed.location.lat, lng: placed.location.lng, centerActive: placed.status === 'active',
+    })),
   };
 }
 

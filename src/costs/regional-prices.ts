@@ -59,8 +59,10 @@ const MILES_PER_DEGREE_LAT = (EARTH_RADIUS_MILES * Math.PI) / 180;
  * The medians as one JSON array (a row per option, plus a grand-total row with kind null),
  * around a point given as SQL expressions: statement parameters for GET
  * /v1/cost-comparison?near=…, or the columns of the center being read (centers/read-center.ts),
- * so a center-basis comparison is one statement. The bounding box (the `boundingBox` of
- * geo/radius-sql.ts, in SQL) uses the (lat, lng) index; the haversine distance makes it a circle.
+ * so a center-basis comparison is one statement. Each price carries its center's location and
+ * whether it is active (kept by PostgreSQL: migration price_locations), so the bounding box (the
+ * `boundingBox` of geo/radius-sql.ts, in SQL) is a range of the (level, lat, lng) index of the
+ * prices, with no join to the centers; the haversine distance makes it a circle.
  */
 export function regionalPricesSql(p: { lat: string; lng: string; miles: string; inpatientLevel: string }): string {
   const best = 'unit_rank = best_rank';
@@ -70,21 +72,18 @@ export function regionalPricesSql(p: { lat: string; lng: string; miles: string; 
       FROM (SELECT lat0, lng0, d, CASE WHEN cos(radians(least(90, abs(lat0) + d))) < 1e-6 THEN 180
                                        ELSE least(180, d / cos(radians(least(90, abs(lat0) + d)))) END AS dl
             FROM (SELECT (${p.lat})::float8 AS lat0, (${p.lng})::float8 AS lng0, (${p.miles})::float8 / ${MILES_PER_DEGREE_LAT} * 1.001 AS d) q) q
-    ), nearby AS (
-      SELECT c.id, ${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
-               power(sin(radians(c.lat - b.lat0) / 2), 2) + cos(radians(b.lat0)) * cos(radians(c.lat)) * power(sin(radians(c.lng - b.lng0) / 2), 2)))) AS miles
-      FROM box b JOIN centers c ON c.lat BETWEEN b.min_lat AND b.max_lat
-        AND (b.all_lng OR c.lng BETWEEN b.min_lng AND b.max_lng OR c.lng >= b.min_lng + 360 OR c.lng <= b.max_lng - 360)
-      WHERE c.status = 'active'
     ), priced AS (
-      SELECT p.center_id, n.miles, p.level, p.amount, p.unit, p.price_type, p.as_of, p.includes_room_and_board,
+      SELECT p.center_id, ${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
+               power(sin(radians(p.lat - b.lat0) / 2), 2) + cos(radians(b.lat0)) * cos(radians(p.lat)) * power(sin(radians(p.lng - b.lng0) / 2), 2)))) AS miles,
+             p.level, p.amount, p.unit, p.price_type, p.as_of, p.includes_room_and_board,
              CASE WHEN p.level = 'iop' THEN 'iop' ELSE 'inpatient' END AS kind,
              CASE WHEN p.level = 'iop' THEN array_position(ARRAY['${REGIONAL_UNITS.iop.join("', '")}'], p.unit)
                   ELSE array_position(ARRAY['${REGIONAL_UNITS.inpatient.join("', '")}'], p.unit) END AS unit_rank
-      FROM nearby n JOIN center_prices p ON p.center_id = n.id
-      WHERE n.miles <= (${p.miles})::float8 AND p.level IN ('iop', ${p.inpatientLevel})
+      FROM box b JOIN center_prices p ON p.level IN ('iop', ${p.inpatientLevel}) AND p.lat BETWEEN b.min_lat AND b.max_lat
+        AND (b.all_lng OR p.lng BETWEEN b.min_lng AND b.max_lng OR p.lng >= b.min_lng + 360 OR p.lng <= b.max_lng - 360)
+      WHERE p.center_active
     ), ranked AS (
-      SELECT *, min(unit_rank) OVER (PARTITION BY kind) AS best_rank FROM priced
+      SELECT *, min(unit_rank) OVER (PARTITION BY kind) AS best_rank FROM priced WHERE miles <= (${p.miles})::float8
     ), medians AS (
       SELECT kind,
              min(level) AS level,

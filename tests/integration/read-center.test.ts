@@ -114,7 +114,18 @@ describe('a center-basis cost comparison reads the center and, when needed, the 
     for (const [name, lng, amount] of [['West Of The Line', 179.9, 100], ['East Of The Line', -179.9, 300], ['Too Far East', -178.5, 10_000]] as const) {
       expect((await t.request.post('/v1/centers').set(admin).send(at(name, lng, amount))).status).toBe(201);
     }
-    const r = await findRegionalPrices(t.deps.pool, { lat: 51.9, lng: 179.95 }, 25, 'residential');
-    expect(r.iop).toMatchObject({ amount: 200, prices_count: 2, centers_count: 2 });
+    const median = async () => (await findRegionalPrices(t.deps.pool, { lat: 51.9, lng: 179.95 }, 25, 'residential')).iop;
+    expect(await median()).toMatchObject({ amount: 200, prices_count: 2, centers_count: 2 });
+
+    // Prices follow their center (PostgreSQL keeps their copy of its location and status).
+    const far = await t.deps.db.center.findFirstOrThrow({ where: { name: 'Too Far East' } });
+    const moved = await t.request.patch(`/v1/centers/${far.id}`).set(admin).send({ location: { lat: 51.9, lng: 179.99 } });
+    expect(moved.status).toBe(200);
+    expect(await median()).toMatchObject({ amount: 300, prices_count: 3, centers_count: 3 });
+    expect((await t.request.patch(`/v1/centers/${far.id}`).set(admin).send({ status: 'closed' })).status).toBe(200);
+    expect(await median()).toMatchObject({ amount: 200, prices_count: 2 });
+    expect((await t.request.patch(`/v1/centers/${far.id}`).set(admin).send({ status: 'active', prices: [
+      { level: 'iop', amount: 400, unit: 'day', price_type: 'cash', source: 'phone survey', as_of: '2026-07-01' }] })).status).toBe(200);
+    expect(await median()).toMatchObject({ amount: 300, prices_count: 3 });
   });
 });

@@ -1434,7 +1434,10 @@ export const CenterPriceScalarFieldEnum = {
   hoursPerWeek: 'hoursPerWeek',
   includesRoomAndBoard: 'includesRoomAndBoard',
   source: 'source',
-  asOf: 'asOf'
+  asOf: 'asOf',
+  lat: 'lat',
+  lng: 'lng',
+  centerActive: 'centerActive'
 } as const
 
 export type CenterPriceScalarFieldEnum = (typeof CenterPriceScalarFieldEnum)[keyof typeof CenterPriceScalarFieldEnum]

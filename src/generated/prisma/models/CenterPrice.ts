@@ -32,6 +32,8 @@ export type CenterPriceAvgAggregateOutputType = {
   typicalLengthValue: number | null
   daysPerWeek: number | null
   hoursPerWeek: number | null
+  lat: number | null
+  lng: number | null
 }
 
 export type CenterPriceSumAggregateOutputType = {
@@ -40,6 +42,8 @@ export type CenterPriceSumAggregateOutputType = {
   typicalLengthValue: number | null
   daysPerWeek: number | null
   hoursPerWeek: number | null
+  lat: number | null
+  lng: number | null
 }
 
 export type CenterPriceMinAggregateOutputType = {
@@ -57,6 +61,9 @@ export type CenterPriceMinAggregateOutputType = {
   includesRoomAndBoard: boolean | null
   source: string | null
   asOf: Date | null
+  lat: number | null
+  lng: number | null
+  centerActive: boolean | null
 }
 
 export type CenterPriceMaxAggregateOutputType = {
@@ -74,6 +81,9 @@ export type CenterPriceMaxAggregateOutputType = {
   includesRoomAndBoard: boolean | null
   source: string | null
   asOf: Date | null
+  lat: number | null
+  lng: number | null
+  centerActive: boolean | null
 }
 
 export type CenterPriceCountAggregateOutputType = {
@@ -91,6 +101,9 @@ export type CenterPriceCountAggregateOutputType = {
   includesRoomAndBoard: number
   source: number
   asOf: number
+  lat: number
+  lng: number
+  centerActive: number
   _all: number
 }
 
@@ -101,6 +114,8 @@ export type CenterPriceAvgAggregateInputType = {
   typicalLengthValue?: true
   daysPerWeek?: true
   hoursPerWeek?: true
+  lat?: true
+  lng?: true
 }
 
 export type CenterPriceSumAggregateInputType = {
@@ -109,6 +124,8 @@ export type CenterPriceSumAggregateInputType = {
   typicalLengthValue?: true
   daysPerWeek?: true
   hoursPerWeek?: true
+  lat?: true
+  lng?: true
 }
 
 export type CenterPriceMinAggregateInputType = {
@@ -126,6 +143,9 @@ export type CenterPriceMinAggregateInputType = {
   includesRoomAndBoard?: true
   source?: true
   asOf?: true
+  lat?: true
+  lng?: true
+  centerActive?: true
 }
 
 export type CenterPriceMaxAggregateInputType = {
@@ -143,6 +163,9 @@ export type CenterPriceMaxAggregateInputType = {
   includesRoomAndBoard?: true
   source?: true
   asOf?: true
+  lat?: true
+  lng?: true
+  centerActive?: true
 }
 
 export type CenterPriceCountAggregateInputType = {
@@ -160,6 +183,9 @@ export type CenterPriceCountAggregateInputType = {
   includesRoomAndBoard?: true
   source?: true
   asOf?: true
+  lat?: true
+  lng?: true
+  centerActive?: true
   _all?: true
 }
 
@@ -264,6 +290,9 @@ export type CenterPriceGroupByOutputType = {
   includesRoomAndBoard: boolean | null
   source: string
   asOf: Date
+  lat: number | null
+  lng: number | null
+  centerActive: boolean | null
   _count: CenterPriceCountAggregateOutputType | null
   _avg: CenterPriceAvgAggregateOutputType | null
   _sum: CenterPriceSumAggregateOutputType | null
@@ -304,6 +333,9 @@ export type CenterPriceWhereInput = {
   includesRoomAndBoard?: Prisma.BoolNullableFilter<"CenterPrice"> | boolean | null
   source?: Prisma.StringFilter<"CenterPrice"> | string
   asOf?: Prisma.DateTimeFilter<"CenterPrice"> | Date | string
+  lat?: Prisma.FloatNullableFilter<"CenterPrice"> | number | null
+  lng?: Prisma.FloatNullableFilter<"CenterPrice"> | number | null
+  centerActive?: Prisma.BoolNullableFilter<"CenterPrice"> | boolean | null
   center?: Prisma.XOR<Prisma.CenterScalarRelationFilter, Prisma.CenterWhereInput>
 }
 
@@ -322,6 +354,9 @@ export type CenterPriceOrderByWithRelationInput = {
   includesRoomAndBoard?: Prisma.SortOrderInput | Prisma.SortOrder
   source?: Prisma.SortOrder
   asOf?: Prisma.SortOrder
+  lat?: Prisma.SortOrderInput | Prisma.SortOrder
+  lng?: Prisma.SortOrderInput | Prisma.SortOrder
+  centerActive?: Prisma.SortOrderInput | Prisma.SortOrder
   center?: Prisma.CenterOrderByWithRelationInput
 }
 
@@ -344,6 +379,9 @@ export type CenterPriceWhereUniqueInput = Prisma.AtLeast<{
   includesRoomAndBoard?: Prisma.BoolNullableFilter<"CenterPrice"> | boolean | null
   source?: Prisma.StringFilter<"CenterPrice"> | string
   asOf?: Prisma.DateTimeFilter<"CenterPrice"> | Date | string
+  lat?: Prisma.FloatNullableFilter<"CenterPrice"> | number | null
+  lng?: Prisma.FloatNullableFilter<"CenterPrice"> | number | null
+  centerActive?: Prisma.BoolNullableFilter<"CenterPrice"> | boolean | null
   center?: Prisma.XOR<Prisma.CenterScalarRelationFilter, Prisma.CenterWhereInput>
 }, "id" | "centerId_position">
 
@@ -362,6 +400,9 @@ export type CenterPriceOrderByWithAggregationInput = {
   includesRoomAndBoard?: Prisma.SortOrderInput | Prisma.SortOrder
   source?: Prisma.SortOrder
   asOf?: Prisma.SortOrder
+  lat?: Prisma.SortOrderInput | Prisma.SortOrder
+  lng?: Prisma.SortOrderInput | Prisma.SortOrder
+  centerActive?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.CenterPriceCountOrderByAggregateInput
   _avg?: Prisma.CenterPriceAvgOrderByAggregateInput
   _max?: Prisma.CenterPriceMaxOrderByAggregateInput
@@ -387,6 +428,9 @@ export type CenterPriceScalarWhereWithAggregatesInput = {
   includesRoomAndBoard?: Prisma.BoolNullableWithAggregatesFilter<"CenterPrice"> | boolean | null
   source?: Prisma.StringWithAggregatesFilter<"CenterPrice"> | string
   asOf?: Prisma.DateTimeWithAggregatesFilter<"CenterPrice"> | Date | string
+  lat?: Prisma.FloatNullableWithAggregatesFilter<"CenterPrice"> | number | null
+  lng?: Prisma.FloatNullableWithAggregatesFilter<"CenterPrice"> | number | null
+  centerActive?: Prisma.BoolNullableWithAggregatesFilter<"CenterPrice"> | boolean | null
 }
 
 export type CenterPriceCreateInput = {
@@ -403,6 +447,9 @@ export type CenterPriceCreateInput = {
   includesRoomAndBoard?: boolean | null
   source: string
   asOf: Date | string
+  lat?: number | null
+  lng?: number | null
+  centerActive?: boolean | null
   center: Prisma.CenterCreateNestedOneWithoutPricesInput
 }
 
@@ -421,6 +468,9 @@ export type CenterPriceUncheckedCreateInput = {
   includesRoomAndBoard?: boolean | null
   source: string
   asOf: Date | string
+  lat?: number | null
+  lng?: number | null
+  centerActive?: boolean | null
 }
 
 export type CenterPriceUpdateInput = {
@@ -437,6 +487,9 @@ export type CenterPriceUpdateInput = {
   includesRoomAndBoard?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   source?: Prisma.StringFieldUpdateOperationsInput | string
   asOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  lng?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  centerActive?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   center?: Prisma.CenterUpdateOneRequiredWithoutPricesNestedInput
 }
 
@@ -455,6 +508,9 @@ export type CenterPriceUncheckedUpdateInput = {
   includesRoomAndBoard?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   source?: Prisma.StringFieldUpdateOperationsInput | string
   asOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  lng?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  centerActive?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
 }
 
 export type CenterPriceCreateManyInput = {
@@ -472,6 +528,9 @@ export type CenterPriceCreateManyInput = {
   includesRoomAndBoard?: boolean | null
   source: string
   asOf: Date | string
+  lat?: number | null
+  lng?: number | null
+  centerActive?: boolean | null
 }
 
 export type CenterPriceUpdateManyMutationInput = {
@@ -488,6 +547,9 @@ export type CenterPriceUpdateManyMutationInput = {
   includesRoomAndBoard?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   source?: Prisma.StringFieldUpdateOperationsInput | string
   asOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  lng?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  centerActive?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
 }
 
 export type CenterPriceUncheckedUpdateManyInput = {
@@ -505,6 +567,9 @@ export type CenterPriceUncheckedUpdateManyInput = {
   includesRoomAndBoard?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   source?: Prisma.StringFieldUpdateOperationsInput | string
   asOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  lng?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  centerActive?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
 }
 
 export type CenterPriceListRelationFilter = {
@@ -537,6 +602,9 @@ export type CenterPriceCountOrderByAggregateInput = {
   includesRoomAndBoard?: Prisma.SortOrder
   source?: Prisma.SortOrder
   asOf?: Prisma.SortOrder
+  lat?: Prisma.SortOrder
+  lng?: Prisma.SortOrder
+  centerActive?: Prisma.SortOrder
 }
 
 export type CenterPriceAvgOrderByAggregateInput = {
@@ -545,6 +613,8 @@ export type CenterPriceAvgOrderByAggregateInput = {
   typicalLengthValue?: Prisma.SortOrder
   daysPerWeek?: Prisma.SortOrder
   hoursPerWeek?: Prisma.SortOrder
+  lat?: Prisma.SortOrder
+  lng?: Prisma.SortOrder
 }
 
 export type CenterPriceMaxOrderByAggregateInput = {
@@ -562,6 +632,9 @@ export type CenterPriceMaxOrderByAggregateInput = {
   includesRoomAndBoard?: Prisma.SortOrder
   source?: Prisma.SortOrder
   asOf?: Prisma.SortOrder
+  lat?: Prisma.SortOrder
+  lng?: Prisma.SortOrder
+  centerActive?: Prisma.SortOrder
 }
 
 export type CenterPriceMinOrderByAggregateInput = {
@@ -579,6 +652,9 @@ export type CenterPriceMinOrderByAggregateInput = {
   includesRoomAndBoard?: Prisma.SortOrder
   source?: Prisma.SortOrder
   asOf?: Prisma.SortOrder
+  lat?: Prisma.SortOrder
+  lng?: Prisma.SortOrder
+  centerActive?: Prisma.SortOrder
 }
 
 export type CenterPriceSumOrderByAggregateInput = {
@@ -587,6 +663,8 @@ export type CenterPriceSumOrderByAggregateInput = {
   typicalLengthValue?: Prisma.SortOrder
   daysPerWeek?: Prisma.SortOrder
   hoursPerWeek?: Prisma.SortOrder
+  lat?: Prisma.SortOrder
+  lng?: Prisma.SortOrder
 }
 
 export type CenterPriceCreateNestedManyWithoutCenterInput = {
@@ -673,6 +751,9 @@ export type CenterPriceCreateWithoutCenterInput = {
   includesRoomAndBoard?: boolean | null
   source: string
   asOf: Date | string
+  lat?: number | null
+  lng?: number | null
+  centerActive?: boolean | null
 }
 
 export type CenterPriceUncheckedCreateWithoutCenterInput = {
@@ -689,6 +770,9 @@ export type CenterPriceUncheckedCreateWithoutCenterInput = {
   includesRoomAndBoard?: boolean | null
   source: string
   asOf: Date | string
+  lat?: number | null
+  lng?: number | null
+  centerActive?: boolean | null
 }
 
 export type CenterPriceCreateOrConnectWithoutCenterInput = {
@@ -735,6 +819,9 @@ export type CenterPriceScalarWhereInput = {
   includesRoomAndBoard?: Prisma.BoolNullableFilter<"CenterPrice"> | boolean | null
   source?: Prisma.StringFilter<"CenterPrice"> | string
   asOf?: Prisma.DateTimeFilter<"CenterPrice"> | Date | string
+  lat?: Prisma.FloatNullableFilter<"CenterPrice"> | number | null
+  lng?: Prisma.FloatNullableFilter<"CenterPrice"> | number | null
+  centerActive?: Prisma.BoolNullableFilter<"CenterPrice"> | boolean | null
 }
 
 export type CenterPriceCreateManyCenterInput = {
@@ -751,6 +838,9 @@ export type CenterPriceCreateManyCenterInput = {
   includesRoomAndBoard?: boolean | null
   source: string
   asOf: Date | string
+  lat?: number | null
+  lng?: number | null
+  centerActive?: boolean | null
 }
 
 export type CenterPriceUpdateWithoutCenterInput = {
@@ -767,6 +857,9 @@ export type CenterPriceUpdateWithoutCenterInput = {
   includesRoomAndBoard?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   source?: Prisma.StringFieldUpdateOperationsInput | string
   asOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  lng?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  centerActive?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
 }
 
 export type CenterPriceUncheckedUpdateWithoutCenterInput = {
@@ -783,6 +876,9 @@ export type CenterPriceUncheckedUpdateWithoutCenterInput = {
   includesRoomAndBoard?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   source?: Prisma.StringFieldUpdateOperationsInput | string
   asOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  lng?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  centerActive?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
 }
 
 export type CenterPriceUncheckedUpdateManyWithoutCenterInput = {
@@ -799,6 +895,9 @@ export type CenterPriceUncheckedUpdateManyWithoutCenterInput = {
   includesRoomAndBoard?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
   source?: Prisma.StringFieldUpdateOperationsInput | string
   asOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  lng?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  centerActive?: Prisma.NullableBoolFieldUpdateOperationsInput | boolean | null
 }
 
 
@@ -818,6 +917,9 @@ export type CenterPriceSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   includesRoomAndBoard?: boolean
   source?: boolean
   asOf?: boolean
+  lat?: boolean
+  lng?: boolean
+  centerActive?: boolean
   center?: boolean | Prisma.CenterDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["centerPrice"]>
 
@@ -836,6 +938,9 @@ export type CenterPriceSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   includesRoomAndBoard?: boolean
   source?: boolean
   asOf?: boolean
+  lat?: boolean
+  lng?: boolean
+  centerActive?: boolean
   center?: boolean | Prisma.CenterDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["centerPrice"]>
 
@@ -854,6 +959,9 @@ export type CenterPriceSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   includesRoomAndBoard?: boolean
   source?: boolean
   asOf?: boolean
+  lat?: boolean
+  lng?: boolean
+  centerActive?: boolean
   center?: boolean | Prisma.CenterDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["centerPrice"]>
 
@@ -872,9 +980,12 @@ export type CenterPriceSelectScalar = {
   includesRoomAndBoard?: boolean
   source?: boolean
   asOf?: boolean
+  lat?: boolean
+  lng?: boolean
+  centerActive?: boolean
 }
 
-export type CenterPriceOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "centerId" | "position" | "level" | "amount" | "unit" | "priceType" | "typicalLengthValue" | "typicalLengthUnit" | "daysPerWeek" | "hoursPerWeek" | "includesRoomAndBoard" | "source" | "asOf", ExtArgs["result"]["centerPrice"]>
+export type CenterPriceOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "centerId" | "position" | "level" | "amount" | "unit" | "priceType" | "typicalLengthValue" | "typicalLengthUnit" | "daysPerWeek" | "hoursPerWeek" | "includesRoomAndBoard" | "source" | "asOf" | "lat" | "lng" | "centerActive", ExtArgs["result"]["centerPrice"]>
 export type CenterPriceInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   center?: boolean | Prisma.CenterDefaultArgs<ExtArgs>
 }
@@ -905,6 +1016,13 @@ export type $CenterPricePayload<ExtArgs extends runtime.Types.Extensions.Interna
     includesRoomAndBoard: boolean | null
     source: string
     asOf: Date
+    /**
+     * the center's location and whether it is active, set by PostgreSQL (triggers of migration
+     * price_locations) for the regional median's index; what the app writes here is replaced
+     */
+    lat: number | null
+    lng: number | null
+    centerActive: boolean | null
   }, ExtArgs["result"]["centerPrice"]>
   composites: {}
 }
@@ -1343,6 +1461,9 @@ export interface CenterPriceFieldRefs {
   readonly includesRoomAndBoard: Prisma.FieldRef<"CenterPrice", 'Boolean'>
   readonly source: Prisma.FieldRef<"CenterPrice", 'String'>
   readonly asOf: Prisma.FieldRef<"CenterPrice", 'DateTime'>
+  readonly lat: Prisma.FieldRef<"CenterPrice", 'Float'>
+  readonly lng: Prisma.FieldRef<"CenterPrice", 'Float'>
+  readonly centerActive: Prisma.FieldRef<"CenterPrice", 'Boolean'>
 }
     
 
