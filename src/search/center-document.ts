@@ -2,6 +2,7 @@ import type { Center } from '../centers/center-schema';
 import { ACCESSIBILITY, CONDITIONS, LEVELS_OF_CARE, MEDICATIONS, MODALITIES, POPULATIONS } from '../taxonomy/codes';
 import { AVAILABILITY_SET, availabilityDoc, availabilitySets, type AvailabilityDoc, type AvailabilitySetsDoc } from './availability-filter';
 import { intakeSlots } from './intake-slots';
+import { hitParts, type HitParts } from './search-hit';
 import { FACET_NAMES } from './search-filter';
 import { scheduleTags } from './schedule-tags';
 
@@ -42,6 +43,9 @@ export interface CenterDocument extends Omit<AvailabilitySetsDoc, 'avail_sets'> 
   facet_values: string[];
   version: number;
   _geo: { lat: number; lng: number };
+  /** What search results are made of (search-hit.ts). */
+  hit: HitParts;
+  /** The center as an object: what instances before settings revision 4 read, during a rolling deploy. */
   center: Center;
 }
 
@@ -94,6 +98,7 @@ export function toCenterDocument(center: Center, version: number, clock: Documen
     name_sort: center.name.toLowerCase(),
     version,
     _geo: { lat: center.location.lat, lng: center.location.lng },
+    hit: hitParts(center),
     center,
   };
   return { ...doc, facet_values: [...facetValues(doc), ...sets.map((set) => `${AVAILABILITY_SET}:${set}`)] };

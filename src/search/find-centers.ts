@@ -1,17 +1,16 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
 import type { Center } from '../centers/center-schema';
-import { withFreshness } from '../availability/freshness';
 import { AppError, invalid } from '../errors';
-import { distanceMiles, lookupZip } from '../geo/zip-codes';
+import { lookupZip } from '../geo/zip-codes';
 import { AVAILABILITY_SET, availabilityFacet, availabilityTiers } from './availability-filter';
-import { intakeOpenNow } from './intake-slots';
 import { meiliApiError, meiliPost } from './meili-client';
 import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
 import type { SearchQuery } from './search-query';
+import { hitJson, presentHit, type HitParts } from './search-hit';
 
-export type CenterHit = Center & { distance_miles?: number; intake_open_now?: boolean };
 export interface SearchResult {
-  data: CenterHit[];
+  /** Each hit as JSON (search-hit.ts), in order. */
+  data: string[];
   total: number;
   facets?: Record<string, Record<string, number>>;
   engine_ms: number;
@@ -33,7 +32,8 @@ export function resolveNear(near: SearchQuery['near']): { lat: number; lng: numb
   return near as { lat: number; lng: number };
 }
 
-type Hit = { center: Center };
+/** `center`: documents indexed before settings revision 4, until the rebuild replaces them. */
+type Hit = { hit?: HitParts; center?: Center };
 type Query = Omit<MultiSearchQuery, 'indexUid'>;
 
 /**
@@ -48,7 +48,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
   const tiers = availabilityTiers(q, nowMs, opts.staleHours);
   const wantFacets = q.facets !== false;
   const count = (extra: string[]): Query => ({ q: q.q ?? '', filter: [...filter, ...extra], page: 1, hitsPerPage: 0 });
-  const base: Query = { q: q.q ?? '', filter, attributesToRetrieve: ['center'] };
+  const base: Query = { q: q.q ?? '', filter, attributesToRetrieve: ['hit'] };
 
   const search = (queries: Query[]) => meili.multiSearch({ queries: queries.map((x) => ({ indexUid: indexName, ...x })) })
     .then((r) => r.results as unknown as SearchResponse<Hit>[], (err) => { throw engineError(err); });
@@ -89,7 +89,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
     hits = first.hits;
   }
 
-  const data = hits.map(({ center }) => presentHit(center, point, nowMs, opts.staleHours));
+  const data = hits.map((h) => (h.hit ? hitJson(h.hit, point, nowMs, opts.staleHours) : JSON.stringify(presentHit(h.center!, point, nowMs, opts.staleHours))));
   let facets: SearchResult['facets'];
   if (wantFacets) {
     facets = splitFacets(first.facetDistribution?.facet_values ?? {});
@@ -107,14 +107,6 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
 }
 
 const total = (r: SearchResponse<Hit>) => (r as { totalHits?: number }).totalHits ?? 0;
-
-function presentHit(center: Center, point: { lat: number; lng: number } | null, nowMs: number, staleHours: number): CenterHit {
-  const hit: CenterHit = withFreshness(center, nowMs, staleHours);
-  if (point) hit.distance_miles = Math.round(distanceMiles(point, center.location) * 100) / 100;
-  const open = intakeOpenNow(center, nowMs);
-  if (open !== undefined) hit.intake_open_now = open;
-  return hit;
-}
 
 /** `level:iop` → facets.level.iop; every facet name is present, with the values that occur. */
 function splitFacets(counts: Record<string, number>) {

@@ -39,7 +39,7 @@ function synonyms(): Record<string, string[]> {
 
 export const INDEX_SETTINGS: Settings = {
   searchableAttributes: ['name', 'services', 'description', 'city', 'postal_code'],
-  displayedAttributes: ['id', 'center', 'version'],
+  displayedAttributes: ['id', 'hit', 'center', 'version'],
   // Only the filter features each field is used with (equality, or also < > for times and
   // report times) and no facet search: every feature costs indexing time on each write.
   filterableAttributes: [
@@ -70,4 +70,4 @@ export const SETTINGS_VERSION = crypto.createHash('sha256').update(JSON.stringif
  * the hash to the revision). The revision recorded in PostgreSQL only moves forward: an older
  * instance still running during a rolling deploy never rebuilds the index back to its settings.
  */
-export const SETTINGS_REVISION = 3;
+export const SETTINGS_REVISION = 4;

@@ -7,5 +7,5 @@ import { SETTINGS_REVISION, SETTINGS_VERSION } from '../../../src/search/index-s
  * below updated.
  */
 it('bumps SETTINGS_REVISION with every change of INDEX_SETTINGS', () => {
-  expect({ revision: SETTINGS_REVISION, hash: SETTINGS_VERSION }).toEqual({ revision: 3, hash: 'da5eb435ff3a' });
+  expect({ revision: SETTINGS_REVISION, hash: SETTINGS_VERSION }).toEqual({ revision: 4, hash: 'e0f6a2ea73d7' });
 });
