@@ -32,8 +32,21 @@ export function resolveNear(near: SearchQuery['near']): { lat: number; lng: numb
   return near as { lat: number; lng: number };
 }
 
-/** `center`: documents indexed before settings revision 4, until the rebuild replaces them. */
-type Hit = { hit?: HitParts; center?: Center };
+type Hit = { id: string; hit?: HitParts };
+
+/**
+ * Documents indexed before settings revision 4 have no `hit`, only the center object: the live
+ * index holds them until the rebuild of a deploy swaps the new one in. Their centers are fetched
+ * by id in one more query meanwhile.
+ */
+async function olderDocuments(meili: Meilisearch, indexName: string, hits: Hit[]): Promise<Map<string, Center>> {
+  const ids = hits.filter((h) => !h.hit).map((h) => h.id);
+  if (ids.length === 0) return new Map();
+  const found = await meiliPost<SearchResponse<{ id: string; center: Center }>>(meili, `/indexes/${encodeURIComponent(indexName)}/search`, {
+    filter: [`id IN [${ids.map((id) => JSON.stringify(id)).join(', ')}]`], attributesToRetrieve: ['id', 'center'], limit: ids.length,
+  }).catch((err: unknown) => { throw engineError(err); });
+  return new Map(found.hits.map((h) => [h.id, h.center]));
+}
 type Query = Omit<MultiSearchQuery, 'indexUid'>;
 
 /**
@@ -48,7 +61,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
   const tiers = availabilityTiers(q, nowMs, opts.staleHours);
   const wantFacets = q.facets !== false;
   const count = (extra: string[]): Query => ({ q: q.q ?? '', filter: [...filter, ...extra], page: 1, hitsPerPage: 0 });
-  const base: Query = { q: q.q ?? '', filter, attributesToRetrieve: ['hit'] };
+  const base: Query = { q: q.q ?? '', filter, attributesToRetrieve: ['id', 'hit'] };
 
   const search = (queries: Query[]) => meili.multiSearch({ queries: queries.map((x) => ({ indexUid: indexName, ...x })) })
     .then((r) => r.results as unknown as SearchResponse<Hit>[], (err) => { throw engineError(err); });
@@ -89,7 +102,12 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
     hits = first.hits;
   }
 
-  const data = hits.map((h) => (h.hit ? hitJson(h.hit, point, nowMs, opts.staleHours) : JSON.stringify(presentHit(h.center!, point, nowMs, opts.staleHours))));
+  const older = await olderDocuments(meili, indexName, hits);
+  const data = hits.flatMap((h) => {
+    if (h.hit) return [hitJson(h.hit, point, nowMs, opts.staleHours)];
+    const center = older.get(h.id); // absent only if deleted between the two queries
+    return center ? [JSON.stringify(presentHit(center, point, nowMs, opts.staleHours))] : [];
+  });
   let facets: SearchResult['facets'];
   if (wantFacets) {
     facets = splitFacets(first.facetDistribution?.facet_values ?? {});

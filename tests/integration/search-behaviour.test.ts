@@ -153,4 +153,19 @@ describe('index lifecycle', () => {
     expect(names(await t.request.get('/v1/centers').query({ q: 'Daybreak' }))).toEqual(['Daybreak Counseling Renamed']);
     expect(await reconcileIndex(t.deps.db, t.deps.centerIndex)).toMatchObject({ missing: 0, stale: 0, extra: 0 });
   });
+
+  it('answers from documents of the previous revision (only `center`) the same as from current ones, during a rolling rebuild', async () => {
+    const index = t.deps.centerIndex.index;
+    const query = { q: 'Cedar Ridge', near: '60614' };
+    const current = (await t.request.get('/v1/centers').query(query)).body.data;
+    expect(current).toHaveLength(1);
+    const stored = (await index.getDocument(ids.rehab)) as Record<string, unknown>;
+    const { hit: _hit, ...old } = stored;
+    await index.addDocuments([old]).waitTask(); // replaces the document: `hit` is gone
+    expect(await index.getDocument(ids.rehab)).not.toHaveProperty('hit');
+    const res = await t.request.get('/v1/centers').query(query);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual(current);
+    await index.addDocuments([stored]).waitTask();
+  });
 });
