@@ -110,7 +110,10 @@ describeWithRedis('several API instances', () => {
     expect(readyBodies.filter((r) => r.status === 200).every((r) => r.body.search?.index_built === true)).toBe(true);
     const [{ n }] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM centers');
     expect(n).toBeGreaterThan(100);
-    const out = procs.map((p) => p.output()).join('\n');
+    // The builder logs once it has also recorded the settings, just after the index answers.
+    const output = () => procs.map((p) => p.output()).join('\n');
+    await waitFor('the build to be logged', async () => /search index rebuilt with current settings/.test(output()), 10_000);
+    const out = output();
     expect(out.match(/loading the seed listings/g)).toHaveLength(1);
     expect(out.match(/search index rebuilt with current settings/g)).toHaveLength(1);
     expect(out).toContain('rate limits: shared, in Redis');
