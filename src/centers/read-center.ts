@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import { AppError } from '../errors';
-import { regionalPricesFrom, regionalPricesSql, type RegionalPrices } from '../costs/regional-prices';
 import type { Center, StoredAvailability } from './center-schema';
 
 /** A center as GET /v1/centers/{id} shows it: each availability entry says whether it is stale. */
@@ -17,7 +16,7 @@ const list = (table: string, alias: string, fields: string) =>
  * for key and in the same order; tests/integration/read-center.test.ts holds the two equal on
  * every center it can make. $1 = id, $2 = now (epoch ms), $3 = hours after which a report is stale.
  */
-const CENTER_JSON = `json_build_object(
+export const CENTER_JSON = `json_build_object(
   'id', c.id, 'name', c.name, 'description', c.description, 'status', c.status,
   'phone', c.phone, 'website', c.website, 'email', c.email,
   'address', json_build_object('line1', c.address_line1, 'line2', c.address_line2, 'city', c.city, 'state', c.state, 'postal_code', c.postal_code),
@@ -52,27 +51,4 @@ export async function readCenter(pool: Pool, id: string, nowMs: number, staleHou
   });
   if (rows.length === 0) throw new AppError('not_found', `No center with id ${id}`);
   return { center: JSON.parse(rows[0].json) as FreshCenter, version: rows[0].version };
-}
-
-/**
- * The center of a center-basis cost comparison, and — only when it publishes no IOP price or
- * none for the inpatient levels that could price the comparison — the regional medians around
- * it to fill in: one statement either way. $4 = radius in miles, $5 = the inpatient level of the
- * medians, $6 = the inpatient levels the center's own prices may come from.
- */
-const READ_CENTER_FOR_COSTS_SQL = `SELECT c.version, ${CENTER_JSON} AS json,
-  CASE WHEN NOT EXISTS (SELECT 1 FROM center_prices x WHERE x.center_id = c.id AND x.level = 'iop')
-         OR NOT EXISTS (SELECT 1 FROM center_prices x WHERE x.center_id = c.id AND x.level = ANY($6::text[]))
-       THEN ${regionalPricesSql({ lat: 'c.lat', lng: 'c.lng', miles: '$4', inpatientLevel: '$5' })}::text END AS regional
-FROM centers c WHERE c.id = $1`;
-
-export async function readCenterForCosts(pool: Pool, id: string, nowMs: number, staleHours: number,
-  around: { miles: number; inpatientLevel: string; ownInpatientLevels: string[] }): Promise<{ center: FreshCenter; regional: RegionalPrices | undefined }> {
-  const { rows } = await pool.query<{ json: string; regional: string | null }>({
-    name: 'read-center-for-costs', text: READ_CENTER_FOR_COSTS_SQL,
-    values: [id, String(nowMs), String(staleHours), around.miles, around.inpatientLevel, around.ownInpatientLevels],
-  });
-  if (rows.length === 0) throw new AppError('not_found', `No center with id ${id}`);
-  const { json, regional } = rows[0];
-  return { center: JSON.parse(json) as FreshCenter, regional: regional == null ? undefined : regionalPricesFrom(regional, around.inpatientLevel) };
 }

@@ -1,12 +1,12 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { AppDeps } from '../app-deps';
-import { readCenterForCosts } from '../centers/read-center';
 import { AppError } from '../errors';
 import { defineRoute, jsonResponse } from '../http/define-route';
 import { resolveNear } from '../search/find-centers';
 import { buildCostComparison } from './cost-comparison';
 import { levelsFor } from './pick-center-price';
+import { readCenterForCosts } from './read-center-for-costs';
 import { CostQuerySchema, DEFAULT_RADIUS_MILES, type CostQuery } from './cost-query';
 import { CostComparisonSchema } from './cost-response';
 

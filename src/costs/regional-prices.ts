@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { EARTH_RADIUS_MILES } from '../geo/zip-codes';
+import { haversineMilesSql, MILES_PER_DEGREE_LAT } from '../geo/radius-sql';
 import type { PriceType, PriceUnit } from '../taxonomy/codes';
 
 /**
@@ -53,7 +53,6 @@ interface Row {
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;
-const MILES_PER_DEGREE_LAT = (EARTH_RADIUS_MILES * Math.PI) / 180;
 
 /**
  * The medians as one JSON array (a row per option, plus a grand-total row with kind null),
@@ -73,8 +72,7 @@ export function regionalPricesSql(p: { lat: string; lng: string; miles: string; 
                                        ELSE least(180, d / cos(radians(least(90, abs(lat0) + d)))) END AS dl
             FROM (SELECT (${p.lat})::float8 AS lat0, (${p.lng})::float8 AS lng0, (${p.miles})::float8 / ${MILES_PER_DEGREE_LAT} * 1.001 AS d) q) q
     ), priced AS (
-      SELECT p.center_id, ${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
-               power(sin(radians(p.lat - b.lat0) / 2), 2) + cos(radians(b.lat0)) * cos(radians(p.lat)) * power(sin(radians(p.lng - b.lng0) / 2), 2)))) AS miles,
+      SELECT p.center_id, ${haversineMilesSql({ lat: 'b.lat0', lng: 'b.lng0' }, { lat: 'p.lat', lng: 'p.lng' })} AS miles,
              p.level, p.amount, p.unit, p.price_type, p.as_of, p.includes_room_and_board,
              CASE WHEN p.level = 'iop' THEN 'iop' ELSE 'inpatient' END AS kind,
              CASE WHEN p.level = 'iop' THEN array_position(ARRAY['${REGIONAL_UNITS.iop.join("', '")}'], p.unit)

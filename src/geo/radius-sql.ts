@@ -2,13 +2,20 @@ import { Prisma } from '../generated/prisma/client';
 import { EARTH_RADIUS_MILES } from './zip-codes';
 
 type Point = { lat: number; lng: number };
-const MILES_PER_DEGREE_LAT = (EARTH_RADIUS_MILES * Math.PI) / 180;
+export const MILES_PER_DEGREE_LAT = (EARTH_RADIUS_MILES * Math.PI) / 180;
 
-/** Haversine miles from `p` to the row `c` (a centers alias), the formula of `distanceMiles`. */
+/** Haversine miles between two points given as SQL expressions, the formula of `distanceMiles`. */
+export function haversineMilesSql(a: { lat: string; lng: string }, b: { lat: string; lng: string }): string {
+  return `${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
+      power(sin(radians(${b.lat} - ${a.lat}) / 2), 2)
+    + cos(radians(${a.lat})) * cos(radians(${b.lat})) * power(sin(radians(${b.lng} - ${a.lng}) / 2), 2))))`;
+}
+
+const float8 = (x: number) => `${Number(x)}::float8`;
+
+/** Haversine miles from `p` to the row `c` (a centers alias). */
 export function distanceMilesSql(p: Point): Prisma.Sql {
-  return Prisma.sql`${2 * EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
-      power(sin(radians(c.lat - ${p.lat}::float8) / 2), 2)
-    + cos(radians(${p.lat}::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - ${p.lng}::float8) / 2), 2))))`;
+  return Prisma.raw(haversineMilesSql({ lat: float8(p.lat), lng: float8(p.lng) }, { lat: 'c.lat', lng: 'c.lng' }));
 }
 
 /**

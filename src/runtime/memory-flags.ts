@@ -12,6 +12,4 @@ import v8 from 'node:v8';
  *   300 MB peak, 20.5 → 22 s). No cap is set on the heap.
  * NODE_OPTIONS still applies on top (e.g. --max-old-space-size).
  */
-export const MEMORY_FLAGS = ['--liftoff-only', '--max-semi-space-size=2', '--heap-growing-percent=30'];
-
-if (process.env.DIRECTORY_V8_DEFAULTS !== 'off') for (const flag of MEMORY_FLAGS) v8.setFlagsFromString(flag);
+for (const flag of ['--liftoff-only', '--max-semi-space-size=2', '--heap-growing-percent=30']) v8.setFlagsFromString(flag);

@@ -6,7 +6,7 @@ import { AVAILABILITY_SET, availabilityFacet, availabilityTiers } from './availa
 import { meiliApiError, meiliPost } from './meili-client';
 import { buildFilter, buildSort, FACET_NAMES } from './search-filter';
 import type { SearchQuery } from './search-query';
-import { hitJson, presentHit, type HitParts } from './search-hit';
+import { hitJson, hitParts, type HitParts } from './search-hit';
 
 export interface SearchResult {
   /** Each hit as JSON (search-hit.ts), in order. */
@@ -106,7 +106,7 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
   const data = hits.flatMap((h) => {
     if (h.hit) return [hitJson(h.hit, point, nowMs, opts.staleHours)];
     const center = older.get(h.id); // absent only if deleted between the two queries
-    return center ? [JSON.stringify(presentHit(center, point, nowMs, opts.staleHours))] : [];
+    return center ? [hitJson(hitParts(center), point, nowMs, opts.staleHours)] : [];
   });
   let facets: SearchResult['facets'];
   if (wantFacets) {

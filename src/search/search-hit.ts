@@ -1,9 +1,7 @@
-import { freshness, withFreshness } from '../availability/freshness';
+import { freshness } from '../availability/freshness';
 import type { Center, StoredAvailability } from '../centers/center-schema';
 import { distanceMiles } from '../geo/zip-codes';
 import { intakeOpenNow } from './intake-slots';
-
-export type CenterHit = Center & { distance_miles?: number; intake_open_now?: boolean };
 
 /**
  * A center as the index keeps it for search results: its JSON already encoded, split around
@@ -37,20 +35,15 @@ export function hitParts(center: Center): HitParts {
 
 type Point = { lat: number; lng: number } | null;
 
-/** The hit as JSON: exactly JSON.stringify(presentHit(center, …)). */
+/**
+ * The hit as JSON: the center with each report's freshness, then `distance_miles` from `point`
+ * and `intake_open_now` when the center lists intake hours (tests/unit/search/search-hit.test.ts
+ * holds it equal to encoding that object).
+ */
 export function hitJson(parts: HitParts, point: Point, nowMs: number, staleHours: number): string {
   let json = parts.head + JSON.stringify(parts.availability.map((a) => freshness(a, nowMs, staleHours))) + parts.tail;
   if (point) json += `,"distance_miles":${Math.round(distanceMiles(point, parts.location) * 100) / 100}`;
   const open = intakeOpenNow(parts, nowMs);
   if (open !== undefined) json += `,"intake_open_now":${open}`;
   return `${json}}`;
-}
-
-/** A search hit: the center with freshness, and its distance and whether intake is open now. */
-export function presentHit(center: Center, point: Point, nowMs: number, staleHours: number): CenterHit {
-  const hit: CenterHit = withFreshness(center, nowMs, staleHours);
-  if (point) hit.distance_miles = Math.round(distanceMiles(point, center.location) * 100) / 100;
-  const open = intakeOpenNow(center, nowMs);
-  if (open !== undefined) hit.intake_open_now = open;
-  return hit;
 }

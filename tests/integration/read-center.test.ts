@@ -5,7 +5,8 @@
  */
 import { withFreshness } from '../../src/availability/freshness';
 import { CENTER_INCLUDE, presentCenter } from '../../src/centers/center-record';
-import { readCenter, readCenterForCosts } from '../../src/centers/read-center';
+import { readCenter } from '../../src/centers/read-center';
+import { readCenterForCosts } from '../../src/costs/read-center-for-costs';
 import { findRegionalPrices } from '../../src/costs/regional-prices';
 import { generateCenters } from '../../seed/generate-centers';
 import { loadSeed } from '../../seed/load-seed';

@@ -7,12 +7,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { Center } from '../../../src/centers/center-schema';
-import { hitJson, hitParts, presentHit } from '../../../src/search/search-hit';
+import { withFreshness } from '../../../src/availability/freshness';
+import { distanceMiles } from '../../../src/geo/zip-codes';
+import { intakeOpenNow } from '../../../src/search/intake-slots';
+import { hitJson, hitParts } from '../../../src/search/search-hit';
 import { AVAILABILITY_STATUSES, DAYS, LEVELS_OF_CARE } from '../../../src/taxonomy/codes';
 
 const LEVELS = Object.keys(LEVELS_OF_CARE);
 
 const HOUR = 3_600_000;
+
+/** The reference: the hit as an object, as the search presented it before hits were pre-encoded. */
+function presentHit(center: Center, point: { lat: number; lng: number } | null, nowMs: number, staleHours: number) {
+  const hit: Center & { distance_miles?: number; intake_open_now?: boolean } = withFreshness(center, nowMs, staleHours);
+  if (point) hit.distance_miles = Math.round(distanceMiles(point, center.location) * 100) / 100;
+  const open = intakeOpenNow(center, nowMs);
+  if (open !== undefined) hit.intake_open_now = open;
+  return hit;
+}
 const NOW = Date.parse('2026-12-02T15:30:00Z');
 const seed = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../seed/centers.json'), 'utf8')) as Record<string, unknown>[];
 
