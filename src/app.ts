@@ -33,13 +33,20 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
-  app.use(pinoHttp({
-    logger: log,
-    // Paths and status only: query strings can carry a caller's ZIP code or needs.
-    serializers: { req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }), res: (res) => ({ status: res.statusCode }) },
-    autoLogging: { ignore: (req) => req.url === '/health' },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
-  }));
+  // Express's automatic weak ETag hashes every body (sha1 of a 40 KB search page on each request);
+  // the documented ETags are the centers' own, set by their routes, and If-None-Match still works on those.
+  app.set('etag', false);
+  // The access log is written at debug level: below it, pino-http's per-request child logger is pure
+  // cost. Failures are logged by problemHandler at every level.
+  if (log.isLevelEnabled('debug')) {
+    app.use(pinoHttp({
+      logger: log,
+      // Paths and status only: query strings can carry a caller's ZIP code or needs.
+      serializers: { req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }), res: (res) => ({ status: res.statusCode }) },
+      autoLogging: { ignore: (req) => req.url === '/health' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
+    }));
+  }
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(cors({ origin: '*', exposedHeaders: ['ETag', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] }));
   // Imports stream their own body (any size up to IMPORT_BODY_LIMIT_MB); everything else is small JSON.

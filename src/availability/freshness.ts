@@ -9,8 +9,8 @@ export const isFresh = (updatedAt: string, nowMs: number, staleHours: number) =>
 export const freshCutoffSeconds = (nowMs: number, staleHours: number) => Math.ceil((nowMs - staleHours * HOUR_MS) / 1000);
 
 export function freshness(a: StoredAvailability, nowMs: number, staleHours: number) {
-  const age = Math.max(0, nowMs - Date.parse(a.updated_at)) / HOUR_MS;
-  return { ...a, stale: !isFresh(a.updated_at, nowMs, staleHours), age_hours: Math.round(age * 10) / 10 };
+  const sinceMs = nowMs - Date.parse(a.updated_at); // the same test as isFresh, on one parse of the time
+  return { ...a, stale: !(sinceMs <= staleHours * HOUR_MS), age_hours: Math.round((Math.max(0, sinceMs) / HOUR_MS) * 10) / 10 };
 }
 
 /** Adds `stale` and `age_hours` to each availability entry, as of the response. */

@@ -126,12 +126,29 @@ export async function findCenters(meili: Meilisearch, indexName: string, q: Sear
 
 const total = (r: SearchResponse<Hit>) => (r as { totalHits?: number }).totalHits ?? 0;
 
+const FACET_GROUPS = Object.values(FACET_NAMES);
+// `level:iop` → ['level', 'iop'], kept: the keys are the code lists' values, a few hundred at most,
+// and splitting them anew on every search (~120 keys a page) was a tenth of the API's CPU per query.
+const facetKeys = new Map<string, readonly [string, string]>();
+const MAX_FACET_KEYS = 10_000;
+
+function facetKey(key: string): readonly [string, string] {
+  let split = facetKeys.get(key);
+  if (split === undefined) {
+    const at = key.indexOf(':');
+    split = [key.slice(0, at), key.slice(at + 1)];
+    if (facetKeys.size < MAX_FACET_KEYS) facetKeys.set(key, split);
+  }
+  return split;
+}
+
 /** `level:iop` → facets.level.iop; every facet name is present, with the values that occur. */
 function splitFacets(counts: Record<string, number>) {
-  const facets: Record<string, Record<string, number>> = Object.fromEntries(Object.values(FACET_NAMES).map((n) => [n, {}]));
-  for (const [key, count] of Object.entries(counts)) {
-    const at = key.indexOf(':');
-    (facets[key.slice(0, at)] ??= {})[key.slice(at + 1)] = count;
+  const facets: Record<string, Record<string, number>> = {};
+  for (const name of FACET_GROUPS) facets[name] = {};
+  for (const key in counts) {
+    const [name, value] = facetKey(key);
+    (facets[name] ??= {})[value] = counts[key];
   }
   return facets;
 }
