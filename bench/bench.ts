@@ -5,6 +5,7 @@
  *    round trip of the same queries;
  *  - throughput and p50/p99 at 16 and 64 concurrent clients of the raw engine, one API process
  *    and two API processes, in the same run, with the ratio API / raw engine;
+ *  - CPU time per request of the engine, each API process and the bench client in those cells;
  *  - time from a committed write to searchable (p50/p95 over BENCH_WRITES writes, 100);
  *  - single-center reads and a center-basis cost comparison next to /health on one connection;
  *  - cost comparison: p50/p99 for a center basis and a regional basis;
@@ -112,15 +113,20 @@ async function main() {
     const apiPool2 = new Pool(`http://127.0.0.1:${port2}`, { connections: 64 });
     await waitReady(apiPool2);
     for (let i = 0; i < 100; i++) await get(apiPool2, paths[i % paths.length]);
-    const rawSend = (i: number) => meiliSearch(meiliPool, meili.apiKey, raw[i % raw.length]).then(() => undefined);
+    // Both sides read the body as text and nothing more: the bench client's CPU comes out of the same 2 cores.
+    const rawSend = (i: number) => meiliSearchText(meiliPool, meili.apiKey, raw[i % raw.length]).then(() => undefined);
     const throughput: (string | number)[][] = [['clients', 'raw Meilisearch req/s', 'p50', 'p99', '1 API req/s', 'p50', 'p99', 'ratio', '2 APIs req/s', 'p50', 'p99', 'ratio', 'errors']];
+    const cpuPerRequest: (string | number)[][] = [['clients', 'raw: engine', 'bench client', '1 API: engine', 'API', 'bench client', '2 APIs: engine', 'APIs', 'bench client']];
+    const engine = meili.process.pid!;
     for (const clients of [16, 64]) {
-      const rawRun = await concurrentRun(clients, LOAD_MS, rawSend);
-      const one = await concurrentRun(clients, LOAD_MS, (i) => get(apiPool, paths[i % paths.length]).then(() => undefined));
-      const two = await concurrentRun(clients, LOAD_MS, (i) => get(i % 2 ? apiPool2 : apiPool, paths[i % paths.length]).then(() => undefined));
+      const rawRun = await concurrentRun(clients, LOAD_MS, rawSend, [engine]);
+      const one = await concurrentRun(clients, LOAD_MS, (i) => get(apiPool, paths[i % paths.length]).then(() => undefined), [engine, api.pid!]);
+      const two = await concurrentRun(clients, LOAD_MS, (i) => get(i % 2 ? apiPool2 : apiPool, paths[i % paths.length]).then(() => undefined), [engine, api.pid!, api2.pid!]);
       throughput.push([String(clients), Math.round(rawRun.rps), rawRun.p50, rawRun.p99, Math.round(one.rps), one.p50, one.p99,
         `${Math.round((one.rps / rawRun.rps) * 100)}%`, Math.round(two.rps), two.p50, two.p99, `${Math.round((two.rps / rawRun.rps) * 100)}%`,
         rawRun.errors + one.errors + two.errors]);
+      cpuPerRequest.push([String(clients), rawRun.cpuMs[0], rawRun.clientCpuMs, one.cpuMs[0], one.cpuMs[1], one.clientCpuMs,
+        two.cpuMs[0], two.cpuMs[1] + two.cpuMs[2], two.clientCpuMs]);
     }
     api2.kill('SIGTERM');
     await apiPool2.close();
@@ -201,6 +207,10 @@ async function main() {
       `## Search throughput, ${LOAD_MS / 1000} s per cell, same queries, one run (ratio = API / raw engine; target ≥ 90%)`,
       table(throughput),
       `load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (the machine is shared)`,
+      '',
+      '## CPU time per request in the same cells, ms (from /proc: user + system, all threads of each process)',
+      table(cpuPerRequest),
+      'The engine, the API and this bench share the 2 cores: the API keeps ≥ 90% of the raw throughput only if its CPU per request is about a tenth of the engine\'s.',
       '',
       `## Committed write → searchable, ${WRITES} writes one after another (POST answered → the API's search finds it), ms`,
       table([
@@ -284,19 +294,24 @@ function rawMeiliBody(q: Record<string, string>) {
   });
 }
 
-async function meiliSearch(pool: Pool, key: string, body: string) {
+async function meiliSearchText(pool: Pool, key: string, body: string): Promise<string> {
   const res = await pool.request({
     path: '/indexes/centers/search', method: 'POST', body,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'accept-encoding': 'identity' },
   });
-  const json = await res.body.json() as { processingTimeMs: number };
-  if (res.statusCode !== 200) throw new Error(`meili ${res.statusCode}: ${JSON.stringify(json)}`);
-  return json;
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`meili ${res.statusCode}: ${text.slice(0, 300)}`);
+  return text;
 }
 
-/** `clients` loops sending requests back to back for `ms`; throughput and latency. */
-async function concurrentRun(clients: number, ms: number, send: (i: number) => Promise<void>) {
+async function meiliSearch(pool: Pool, key: string, body: string) {
+  return JSON.parse(await meiliSearchText(pool, key, body)) as { processingTimeMs: number };
+}
+
+/** `clients` loops sending requests back to back for `ms`; throughput, latency and the CPU time per request of `pids` and of this process. */
+async function concurrentRun(clients: number, ms: number, send: (i: number) => Promise<void>, pids: number[] = []) {
   const lat: number[] = []; let errors = 0; let next = 0;
+  const cpu0 = pids.map(cpuMs); const self0 = process.cpuUsage();
   const end = performance.now() + ms;
   await Promise.all(Array.from({ length: clients }, async () => {
     while (performance.now() < end) {
@@ -304,8 +319,21 @@ async function concurrentRun(clients: number, ms: number, send: (i: number) => P
       try { await send(next++); lat.push(performance.now() - t); } catch { errors++; }
     }
   }));
+  const self = process.cpuUsage(self0);
+  const perRequest = (cpu: number) => Math.round((cpu / Math.max(1, lat.length)) * 1000) / 1000;
   const s = summarize(lat);
-  return { rps: lat.length / (ms / 1000), p50: s.p50, p99: s.p99, errors };
+  return {
+    rps: lat.length / (ms / 1000), p50: s.p50, p99: s.p99, errors,
+    cpuMs: pids.map((pid, i) => perRequest(cpuMs(pid) - cpu0[i])), clientCpuMs: perRequest((self.user + self.system) / 1000),
+  };
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** CPU time a process has used so far, user + system over all its threads (/proc/<pid>/stat), ms. */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND) * 1000;
 }
 
 async function timeSequential(pool: Pool, paths: string[], n: number) {

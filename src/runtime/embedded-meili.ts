@@ -6,6 +6,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { stopStaleProcess } from './stale-process';
 import { SupervisedChild } from './supervise-child';
 
+/**
+ * Meilisearch sizes its indexing buffers from this (default: two thirds of the machine's RAM,
+ * 16 GiB on a 24 GiB machine), and pays for that size on every batch, however small. Measured on
+ * 25,000 centers, one-document updates one after another: default p50 205 / p95 790–1,300 ms;
+ * 512 MiB p50 90 / p95 96–105 ms. A full rebuild of the 25,000 was not slower (15.7 s against
+ * 18.1 s). docs/deploy.md gives the same advice for a production Meilisearch.
+ */
+const INDEXING_MEMORY = '512MiB';
+
 export interface RunningMeili { host: string; apiKey: string; stop(): Promise<void>; hold(): void; readonly process: ChildProcess }
 
 /**
@@ -29,6 +38,7 @@ export async function startEmbeddedMeili(opts: { dir: string; port: number; log?
     const child = spawn(binary, [
       '--db-path', dbPath, '--http-addr', `127.0.0.1:${opts.port}`, '--no-analytics',
       '--env', 'development', '--master-key', apiKey, '--log-level', 'WARN',
+      '--max-indexing-memory', INDEXING_MEMORY,
     ], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
