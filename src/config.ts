@@ -36,6 +36,8 @@ const ConfigSchema = z.object({
   IMPORT_BODY_LIMIT_MB: z.coerce.number().positive().default(200).describe('Largest accepted import upload, in MB'),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(3500)
     .describe('How long a request waits on one database query (and on a connection) before answering 503; 0 = no limit'),
+  SEARCH_TIMEOUT_MS: z.coerce.number().int().positive().default(3500)
+    .describe('How long a request waits on the search engine (a search, a readiness probe) before answering 503; document uploads of the background work get 60 s'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback').describe('Express trust proxy setting, for client IPs behind a proxy'),
 });

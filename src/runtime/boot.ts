@@ -19,7 +19,7 @@ export async function boot(config: Config, conn: { databaseUrl: string; meili: {
   await applyMigrations(conn.databaseUrl, (line) => log.info(line));
   const { db, pool } = createDatabase(conn.databaseUrl, opts.poolSize, opts.dbTimeouts
     ?? { ...API_DB_TIMEOUTS, queryMs: config.DB_QUERY_TIMEOUT_MS, statementMs: config.DB_QUERY_TIMEOUT_MS });
-  const meili = createMeiliClient(conn.meili);
+  const meili = createMeiliClient({ ...conn.meili, timeoutMs: config.SEARCH_TIMEOUT_MS });
   const centerIndex = new CenterIndex(meili, config.MEILI_INDEX, config.AVAILABILITY_STALE_HOURS);
   const sync = new IndexSync(db, centerIndex, conn.databaseUrl, log);
   if (opts.syncIndex !== false) sync.start();

@@ -73,3 +73,33 @@ it('never indexes a write that rolled back', async () => {
   await t.indexed();
   expect((await search('Rolledback Phantom')).body.meta.total).toBe(0);
 });
+
+it('a frozen engine (SIGSTOP) → searches and /ready answer 503 with Retry-After within 5 s; SIGCONT → 200 again', async () => {
+  const pid = meili.process.pid!;
+  const timed = async (req: ReturnType<typeof search>) => {
+    const started = Date.now();
+    const res = await req.timeout(20_000).then((r) => r, (err: { response?: { status: number; headers: Record<string, string> } }) => err.response ?? null);
+    return { status: res?.status ?? 0, retryAfter: Number(res?.headers['retry-after']), seconds: (Date.now() - started) / 1000 };
+  };
+  process.kill(pid, 'SIGSTOP');
+  try {
+    // Several at once, as a hotline's staff would send them; then a second round on sockets the first left waiting.
+    for (let round = 0; round < 2; round++) {
+      const results = await Promise.all([search('recovery'), search('detox'), t.request.get('/v1/centers').query({ near: '10027' }), t.request.get('/ready')].map(timed));
+      console.log(`engine frozen, round ${round + 1}:`, JSON.stringify(results));
+      for (const r of results) {
+        expect(r.status).toBe(503);
+        expect(r.retryAfter).toBeGreaterThan(0);
+        expect(r.seconds).toBeLessThan(5);
+      }
+    }
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  const started = Date.now();
+  while ((await search('recovery')).status !== 200) {
+    if (Date.now() - started > 15_000) throw new Error('search did not recover within 15 s of SIGCONT');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.log(`search answered 200 again ${(Date.now() - started) / 1000} s after SIGCONT`);
+}, 90_000);
