@@ -12,6 +12,7 @@ import { importCenters } from './import-centers';
 import { IMPORT_MODES, ImportSummarySchema } from './import-summary';
 import { countBytes, formatMb, readRecords, type BodyFormat, type RecordFormat } from './read-records';
 import { spoolUpload } from './spool-upload';
+import { withSteadyHeap } from '../runtime/steady-heap';
 
 const RECORD_FORMATS = ['center', 'findtreatment'] as const satisfies readonly RecordFormat[];
 
@@ -91,9 +92,9 @@ export function importRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
         : undefined;
       if (spooled) bytes = spooled.bytes();
       const source = readRecords(bytes, { body, format: query.format, importDate: new Date().toISOString().slice(0, 10) });
-      const summary = await importCenters(deps.db, source, {
+      const summary = await withSteadyHeap(() => importCenters(deps.db, source, {
         dryRun: query.dry_run, mode: query.mode, caller: req.caller, onCommit: () => deps.sync.nudge(),
-      }).catch((err: unknown) => {
+      })).catch((err: unknown) => {
         if (!req.complete) res.setHeader('Connection', 'close'); // the rest of the upload is not read
         throw err;
       }).finally(() => spooled?.dispose());

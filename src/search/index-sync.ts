@@ -4,6 +4,7 @@ import type { Db } from '../db/prisma';
 import { CENTER_INCLUDE } from '../centers/center-record';
 import { ensureSucceeded, type CenterIndex } from './meili-index';
 import { reconcileIndex, type ReconcileReport } from './reconcile-index';
+import { withSteadyHeap } from '../runtime/steady-heap';
 
 /** Held by the one instance of a cluster that runs the background work (drain + reconcile). */
 const WORKER_LOCK = 72_410_003;
@@ -115,6 +116,11 @@ export class IndexSync {
     const rows = await this.db.searchOutbox.findMany({ orderBy: { id: 'asc' }, take: BATCH });
     if (rows.length === 0) return 0;
     if (!(await this.index.isBuilt())) return 0; // the first build (ensure-index.ts) includes these rows
+    await withSteadyHeap(() => this.apply(rows));
+    return rows.length;
+  }
+
+  private async apply(rows: { id: bigint; centerId: string }[]) {
     const ids = [...new Set(rows.map((r) => r.centerId))];
     const centers = await this.db.center.findMany({ where: { id: { in: ids } }, include: CENTER_INCLUDE, relationLoadStrategy: 'join' });
     const found = new Set(centers.map((c) => c.id));
@@ -124,7 +130,6 @@ export class IndexSync {
     if (gone.length) tasks.push(this.index.index.deleteDocuments(gone).waitTask(WAIT));
     (await Promise.all(tasks)).forEach(ensureSucceeded);
     await this.db.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-    return rows.length;
   }
 
   /**
