@@ -11,7 +11,8 @@
  *  - cost comparison: p50/p99 for a center basis and a regional basis;
  *  - treatment facts: has_openings + condition searches next to the same plain searches, and
  *    1,000 availability reports: time from the PUT's 200 until has_openings reflects it.
- * The API runs as its own process, from the production build as `npm start` runs it, against a bundled PostgreSQL and
+ * The API runs as its own process, from the production build with the options `npm start` gives it
+ * (src/runtime/launch-settings.ts), on the Node that runs the bench, against a bundled PostgreSQL and
  * Meilisearch started in a temporary folder. Options: BENCH_CENTERS (25000), BENCH_QUERIES (2000),
  * BENCH_API_HEAP_MB (cap the API's V8 heap, to show the import's memory is bounded).
  */
@@ -26,6 +27,7 @@ import { centerToCsvRow } from '../src/imports/csv-columns';
 import { writeCsv } from '../src/imports/csv-text';
 import { startEmbeddedMeili } from '../src/runtime/embedded-meili';
 import { startEmbeddedPostgres } from '../src/runtime/embedded-postgres';
+import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../src/runtime/launch-settings';
 import { resolveNear } from '../src/search/find-centers';
 import { buildFilter, buildSort } from '../src/search/search-filter';
 import { SearchQuerySchema } from '../src/search/search-query';
@@ -61,9 +63,9 @@ async function main() {
   try {
     const startApi = (apiPort: number) => {
       const heap = API_HEAP_MB ? [`--max-old-space-size=${API_HEAP_MB}`] : [];
-      return spawn(process.execPath, [...heap, SERVER], {
+      return spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...heap, SERVER], {
         env: {
-          ...process.env, DATABASE_URL: pg.url, MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, PORT: String(apiPort),
+          ...process.env, ...SERVER_ENV, DATABASE_URL: pg.url, MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, PORT: String(apiPort),
           ADMIN_API_KEY: ADMIN, SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn',
           RATE_LIMIT_ANONYMOUS: '10000000', RATE_LIMIT_ADMIN: '10000000', IMPORT_BODY_LIMIT_MB: '500',
         },

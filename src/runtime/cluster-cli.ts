@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { loadConfig } from '../config';
+import { SERVER_ENV, SERVER_NODE_OPTIONS } from './launch-settings';
 import { resolveServices } from './services';
 
 const say = (line: string) => console.error(`[cluster] ${line}`);
@@ -21,8 +22,8 @@ async function main() {
   if (!config.REDIS_URL) say('REDIS_URL is not set: each instance enforces rate limits on its own (set it to share them)');
   const ports = Array.from({ length: size }, (_, i) => config.PORT + 1 + i);
   const children: ChildProcess[] = ports.map((port, i) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../server.ts')], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: services.databaseUrl, MEILI_HOST: services.meili.host, MEILI_API_KEY: services.meili.apiKey ?? '' },
+    const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, '--import', 'tsx', path.join(__dirname, '../server.ts')], {
+      env: { ...process.env, ...SERVER_ENV, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: services.databaseUrl, MEILI_HOST: services.meili.host, MEILI_API_KEY: services.meili.apiKey ?? '' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('exit', (code, signal) => { if (!stopping) say(`instance ${i + 1} (port ${port}) exited (${signal ?? code})`); });
