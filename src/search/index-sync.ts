@@ -10,7 +10,11 @@ import { withSteadyHeap } from '../runtime/steady-heap';
 const WORKER_LOCK = 72_410_003;
 /** Held while the index is written by the drain, a reconcile or a rebuild. */
 const SYNC_LOCK = 72_410_002;
-const BATCH = 1000;
+/**
+ * Outbox rows per drain round. 500 rather than 1,000: after a 25,000-row import the worker's RSS
+ * once all was indexed was 259 MB against 295 MB (Node 24), all searchable after 31.4 s against 29.6.
+ */
+const BATCH = 500;
 /** How often an instance that is not the worker tries to become it (takeover time). */
 const FOLLOWER_POLL_MS = 1000;
 /** The worker's lock connection is never silent longer than this (see idle_session_timeout below). */
