@@ -56,41 +56,14 @@ export function createMeiliClient({ host, apiKey, timeoutMs = 10_000, connection
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, key) => { headers[key] = value; });
     headers['accept-encoding'] = 'identity'; // undici.request does not decompress; never let the server compress
-    // Own timeout + the caller's signal (waitForTask, user aborts), both removed when the call settles.
-    const callerSignal = init.signal ?? undefined;
-    const ac = new AbortController();
-    const onCallerAbort = () => ac.abort(callerSignal!.reason);
-    if (callerSignal?.aborted) ac.abort(callerSignal.reason);
-    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     const method = (init.method ?? 'GET') as Dispatcher.HttpMethod;
-    const limitMs = isUpload(method, url.pathname) ? Math.max(timeoutMs, UPLOAD_TIMEOUT_MS) : timeoutMs;
-    const timer = setTimeout(() => ac.abort(TIMEOUT), limitMs);
-    try {
-      const res = await pool.request({
-        path: url.pathname + url.search,
-        method,
-        headers,
-        body: (init.body ?? undefined) as string | undefined, // meilisearch-js always passes a string or undefined
-        signal: ac.signal,
-      });
-      if (res.statusCode < 400 && STREAMING_PATH.test(url.pathname)) {
-        return Readable.toWeb(res.body);
-      }
-      const text = await res.body.text();
-      if (res.statusCode >= 400) throw apiError(res, text);
-      return text === '' ? undefined : JSON.parse(text);
-    } catch (e) {
-      if (ac.signal.aborted) {
-        if (ac.signal.reason === TIMEOUT) throw new MeilisearchRequestTimeOutError(limitMs, init);
-        // meilisearch-js recognises its own aborts by identity of the reason (waitForTask's
-        // MeilisearchTaskTimeOutError), so rethrow the caller's reason itself.
-        throw ac.signal.reason;
-      }
-      throw e;
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    }
+    return exchange(pool, {
+      path: url.pathname + url.search, method, headers,
+      body: (init.body ?? undefined) as string | undefined, // meilisearch-js always passes a string or undefined
+    }, {
+      limitMs: isUpload(method, url.pathname) ? Math.max(timeoutMs, UPLOAD_TIMEOUT_MS) : timeoutMs,
+      init, stream: STREAMING_PATH.test(url.pathname),
+    });
   };
 
   // No `timeout` option here on purpose (the httpClient enforces it): with `timeout` set, meilisearch-js
@@ -101,22 +74,41 @@ export function createMeiliClient({ host, apiKey, timeoutMs = 10_000, connection
   // URL and a WHATWG Headers object per call (the API's CPU per search is taken from the engine
   // on a shared machine).
   const headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
-  posters.set(client, async (path, body) => {
-    const ac = new AbortController();
-    const timer = setTimeout(() => ac.abort(TIMEOUT), timeoutMs);
-    try {
-      const res = await pool.request({ path, method: 'POST', headers, body: JSON.stringify(body), signal: ac.signal });
-      const text = await res.body.text();
-      if (res.statusCode >= 400) throw apiError(res, text);
-      return JSON.parse(text);
-    } catch (e) {
-      if (ac.signal.aborted) throw new MeilisearchRequestTimeOutError(timeoutMs, { method: 'POST' });
-      throw e;
-    } finally {
-      clearTimeout(timer);
-    }
-  });
+  posters.set(client, (path, body) => exchange(pool, { path, method: 'POST', headers, body: JSON.stringify(body) }, { limitMs: timeoutMs, init: { method: 'POST' } }));
   return client;
+}
+
+/**
+ * One request on the pool with its own timeout and the caller's signal (waitForTask, user aborts),
+ * both removed when the call settles: the parsed JSON answer (a stream with `stream` on success),
+ * the engine's error as a MeilisearchApiError, a MeilisearchRequestTimeOutError past `limitMs`.
+ */
+async function exchange(pool: Pool, request: { path: string; method: Dispatcher.HttpMethod; headers: Record<string, string>; body?: string },
+  opts: { limitMs: number; init: RequestInit; stream?: boolean }): Promise<unknown> {
+  const callerSignal = opts.init.signal ?? undefined;
+  const ac = new AbortController();
+  const onCallerAbort = () => ac.abort(callerSignal!.reason);
+  if (callerSignal?.aborted) ac.abort(callerSignal.reason);
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  const timer = setTimeout(() => ac.abort(TIMEOUT), opts.limitMs);
+  try {
+    const res = await pool.request({ ...request, signal: ac.signal });
+    if (res.statusCode < 400 && opts.stream) return Readable.toWeb(res.body);
+    const text = await res.body.text();
+    if (res.statusCode >= 400) throw apiError(res, text);
+    return text === '' ? undefined : JSON.parse(text);
+  } catch (e) {
+    if (ac.signal.aborted) {
+      if (ac.signal.reason === TIMEOUT) throw new MeilisearchRequestTimeOutError(opts.limitMs, opts.init);
+      // meilisearch-js recognises its own aborts by identity of the reason (waitForTask's
+      // MeilisearchTaskTimeOutError), so rethrow the caller's reason itself.
+      throw ac.signal.reason;
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
+  }
 }
 
 /** The engine's error answer as meilisearch-js reports it (code, type and link on the error itself too). */
