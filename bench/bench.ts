@@ -7,7 +7,7 @@
  *    and two API processes, in the same run, with the ratio API / raw engine;
  *  - CPU time per request of the engine, each API process and the bench client in those cells;
  *  - time from a committed write to searchable (p50/p95 over BENCH_WRITES writes, 100);
- *  - single-center reads and a center-basis cost comparison next to /health on one connection;
+ *  - single-center reads (kept, and first reads) and a center-basis cost comparison next to /health on one connection;
  *  - cost comparison: p50/p99 for a center basis and a regional basis;
  *  - treatment facts: has_openings + condition searches next to the same plain searches, and
  *    1,000 availability reports: time from the PUT's 200 until has_openings reflects it.
@@ -174,8 +174,20 @@ async function main() {
         if (i >= 50) reads[k].push(performance.now() - t);
       }
     }
+    // The same, on centers this instance has not read before: each read goes to PostgreSQL.
+    const firstReads = { health: [] as number[], center: [] as number[] };
+    for (const id of await unreadCenterIds(apiPool, SINGLE_READS, new Set(readIds))) {
+      for (const [k, p] of [['health', '/health'], ['center', `/v1/centers/${id}`]] as const) {
+        const t = performance.now();
+        const res = await one.request({ path: p, method: 'GET' });
+        await res.body.text();
+        if (res.statusCode !== 200) throw new Error(`${p} → ${res.statusCode}`);
+        firstReads[k].push(performance.now() - t);
+      }
+    }
     await one.close();
     const rh = summarize(reads.health); const rc = summarize(reads.center); const rk = summarize(reads.cost);
+    const fh = summarize(firstReads.health); const fc = summarize(firstReads.center);
 
     // ---- cost comparison ----
     const ids = await centerIdsWithPrices(apiPool);
@@ -232,8 +244,15 @@ async function main() {
       table([
         ['request', 'p50', 'p95', 'p50 / health p50'],
         ['GET /health', rh.p50, rh.p95, '1.00'],
-        ['GET /v1/centers/{id}', rc.p50, rc.p95, (rc.p50 / rh.p50).toFixed(2)],
+        ['GET /v1/centers/{id} (read before: kept by the instance)', rc.p50, rc.p95, (rc.p50 / rh.p50).toFixed(2)],
         ['GET /v1/cost-comparison?center={id}', rk.p50, rk.p95, (rk.p50 / rh.p50).toFixed(2)],
+      ]),
+      `The same ${readIds.length} centers in turn; GET /v1/centers/{id} keeps what it read until PostgreSQL announces a change (src/centers/center-cache.ts).`,
+      `First reads: ${firstReads.center.length} centers this instance had not read, each once, with /health in turn (one PostgreSQL round trip each):`,
+      table([
+        ['request', 'p50', 'p95', 'p50 / health p50'],
+        ['GET /health', fh.p50, fh.p95, '1.00'],
+        ['GET /v1/centers/{id} (first read)', fc.p50, fc.p95, (fc.p50 / fh.p50).toFixed(2)],
       ]),
       'target: each within 2× of /health',
       '',
@@ -369,6 +388,17 @@ async function timeSequential(pool: Pool, paths: string[], n: number) {
     ms.push(performance.now() - t);
   }
   return summarize(ms);
+}
+
+/** Up to `n` ids from search pages (a search does not fill the center cache), none of `skip`. */
+async function unreadCenterIds(pool: Pool, n: number, skip: Set<string>): Promise<string[]> {
+  const ids: string[] = [];
+  for (let page = 1; ids.length < n && page <= 20; page++) {
+    const body = JSON.parse(await get(pool, `/v1/centers?per_page=100&page=${page}&facets=false`)) as { data: { id: string }[] };
+    if (body.data.length === 0) break;
+    for (const c of body.data) if (!skip.has(c.id) && ids.length < n) ids.push(c.id);
+  }
+  return ids;
 }
 
 async function centerIdsWithPrices(pool: Pool): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import type { CenterCache } from './centers/center-cache';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import type { CenterIndex } from './search/meili-index';
@@ -17,6 +18,8 @@ export interface AppDeps {
   meili: Meilisearch;
   centerIndex: CenterIndex;
   sync: IndexSync;
+  /** Centers read recently, dropped on every change (src/centers/center-cache.ts); absent = no cache. */
+  centerCache?: CenterCache;
   log: Logger;
   /** Rate-limit counters (memory, or Redis shared by all instances); absent = memory. */
   limits?: RateLimitStores;

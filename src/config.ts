@@ -38,6 +38,8 @@ const ConfigSchema = z.object({
     .describe('How long a request waits on one database query (and on a connection) before answering 503; 0 = no limit'),
   SEARCH_TIMEOUT_MS: z.coerce.number().int().positive().default(3500)
     .describe('How long a request waits on the search engine (a search, a readiness probe) before answering 503; document uploads of the background work get 60 s'),
+  CENTER_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000)
+    .describe('Centers each instance keeps for GET /v1/centers/{id}, dropped on every change by PostgreSQL NOTIFY; 0 = read PostgreSQL every time'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback').describe('Express trust proxy setting, for client IPs behind a proxy'),
 });

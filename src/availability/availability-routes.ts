@@ -7,6 +7,7 @@ import { defineRoute, jsonResponse } from '../http/define-route';
 import { authorizeAvailabilityReport } from './authorize-report';
 import { withFreshness } from './freshness';
 import { reportAvailability } from './report-availability';
+import { afterCommit } from '../centers/center-cache';
 
 const IdParams = z.strictObject({ id: z.uuid({ message: 'must be a center id (a UUID)' }).describe('Center id') });
 const Body = z.strictObject({
@@ -31,7 +32,7 @@ export function availabilityRoutes(deps: AppDeps, registry: OpenAPIRegistry): Ro
     handler: async ({ params, body }, req, res) => {
       authorizeAvailabilityReport(req.caller, params.id);
       const { availability, etag } = await reportAvailability(deps.db, params.id, body.availability, req.caller);
-      deps.sync.nudge();
+      afterCommit(deps, params.id);
       res.setHeader('ETag', etag);
       return withFreshness({ center_id: params.id, availability }, Date.now(), deps.config.AVAILABILITY_STALE_HOURS);
     },

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { defineRoute, jsonResponse as json } from '../http/define-route';
 import { CenterInputSchema, CenterPatchSchema, CenterSchema } from './center-schema';
-import { createCenter, deleteCenter, etagOf, updateCenter } from './center-store';
-import { readCenter } from './read-center';
+import { createCenter, deleteCenter, updateCenter } from './center-store';
+import { readCenterJson } from './read-center';
+import { afterCommit } from './center-cache';
 import { withFreshness } from '../availability/freshness';
 
 const IdParams = z.strictObject({ id: z.uuid({ message: 'must be a center id (a UUID)' }).describe('Center id') });
@@ -22,9 +23,9 @@ export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     params: IdParams,
     responses: { 200: json(CenterSchema, 'The center', etagHeader), 404: { description: 'No such center' } },
     handler: async ({ params }, _req, res) => {
-      const { center, version } = await readCenter(deps.pool, params.id, Date.now(), deps.config.AVAILABILITY_STALE_HOURS);
-      res.setHeader('ETag', etagOf({ id: center.id, version }));
-      return center;
+      const { json, etag } = await readCenterJson(deps.pool, deps.centerCache, params.id, Date.now(), deps.config.AVAILABILITY_STALE_HOURS);
+      res.setHeader('ETag', etag);
+      res.type('application/json').send(json); // If-None-Match → 304 as for any JSON answer
     },
   });
 
@@ -35,7 +36,7 @@ export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     responses: { 201: json(CenterSchema, 'Created', { ...etagHeader, Location: { description: 'URL of the new center', schema: { type: 'string' } } }), 409: { description: 'source + source_id already used' } },
     handler: async ({ body }, req, res) => {
       const { center, etag } = await createCenter(deps.db, body, req.caller);
-      deps.sync.nudge();
+      afterCommit(deps, center.id);
       res.status(201).setHeader('ETag', etag).setHeader('Location', `/v1/centers/${center.id}`);
       return fresh(center);
     },
@@ -48,7 +49,7 @@ export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     responses: { 200: json(CenterSchema, 'Updated', etagHeader), 404: { description: 'No such center' }, 412: { description: 'If-Match is stale' } },
     handler: async ({ params, body }, req, res) => {
       const { center, etag } = await updateCenter(deps.db, params.id, body, req.get('if-match'), req.caller);
-      deps.sync.nudge();
+      afterCommit(deps, params.id);
       res.setHeader('ETag', etag);
       return fresh(center);
     },
@@ -60,7 +61,7 @@ export function centerRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     responses: { 204: { description: 'Deleted' }, 404: { description: 'No such center' }, 412: { description: 'If-Match is stale' } },
     handler: async ({ params }, req, res) => {
       await deleteCenter(deps.db, params.id, req.get('if-match'), req.caller);
-      deps.sync.nudge();
+      afterCommit(deps, params.id);
       res.status(204).end();
     },
   });

@@ -7,6 +7,7 @@ import { resolveNear } from '../search/find-centers';
 import { buildCostComparison } from './cost-comparison';
 import { levelsFor } from './pick-center-price';
 import { readCenterForCosts } from './read-center-for-costs';
+import { keepCenter, keptCenter } from '../centers/read-center';
 import { CostQuerySchema, DEFAULT_RADIUS_MILES, type CostQuery } from './cost-query';
 import { CostComparisonSchema } from './cost-response';
 
@@ -48,13 +49,23 @@ export function costRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
   return router;
 }
 
-/** The center, with the regional medians around it when it does not price both options: one statement. */
+/**
+ * The center, with the regional medians around it when it does not price both options: one
+ * statement, or none when this instance keeps the center (GET /v1/centers/{id}'s cache; the
+ * medians, if needed, are then one query of findPriceBasis).
+ */
 async function loadCenter(deps: AppDeps, query: CostQuery, radius: number) {
   const id = query.center!;
+  const now = Date.now();
+  const kept = keptCenter(deps.centerCache, id, now, deps.config.AVAILABILITY_STALE_HOURS);
+  if (kept) return { center: kept, regional: undefined };
   try {
-    return await readCenterForCosts(deps.pool, id, Date.now(), deps.config.AVAILABILITY_STALE_HOURS, {
+    const ticket = deps.centerCache?.ticket() ?? 0;
+    const read = await readCenterForCosts(deps.pool, id, now, deps.config.AVAILABILITY_STALE_HOURS, {
       miles: radius, inpatientLevel: query.inpatient_level ?? 'residential', ownInpatientLevels: levelsFor('inpatient', query.inpatient_level),
     });
+    keepCenter(deps.centerCache, ticket, read.center, read.version);
+    return read;
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') {
       throw new AppError('not_found', `No center with id ${id} (center)`, { errors: [{ path: 'center', message: `no center with id ${id}` }] });

@@ -16,12 +16,12 @@ const READ_CENTER_FOR_COSTS_SQL = `SELECT c.version, ${CENTER_JSON} AS json,
 FROM centers c WHERE c.id = $1`;
 
 export async function readCenterForCosts(pool: Pool, id: string, nowMs: number, staleHours: number,
-  around: { miles: number; inpatientLevel: string; ownInpatientLevels: string[] }): Promise<{ center: FreshCenter; regional: RegionalPrices | undefined }> {
-  const { rows } = await pool.query<{ json: string; regional: string | null }>({
+  around: { miles: number; inpatientLevel: string; ownInpatientLevels: string[] }): Promise<{ center: FreshCenter; version: number; regional: RegionalPrices | undefined }> {
+  const { rows } = await pool.query<{ version: number; json: string; regional: string | null }>({
     name: 'read-center-for-costs', text: READ_CENTER_FOR_COSTS_SQL,
     values: [id, String(nowMs), String(staleHours), around.miles, around.inpatientLevel, around.ownInpatientLevels],
   });
   if (rows.length === 0) throw new AppError('not_found', `No center with id ${id}`);
-  const { json, regional } = rows[0];
-  return { center: JSON.parse(json) as FreshCenter, regional: regional == null ? undefined : regionalPricesFrom(regional, around.inpatientLevel) };
+  const { version, json, regional } = rows[0];
+  return { center: JSON.parse(json) as FreshCenter, version, regional: regional == null ? undefined : regionalPricesFrom(regional, around.inpatientLevel) };
 }

@@ -21,6 +21,8 @@ const Readiness = z.object({
     ok: z.boolean().describe('false while Redis is unreachable: requests are served without shared limits (not a reason to be unready)'),
     error: z.string().optional(),
   }).optional(),
+  center_cache: z.enum(['listening', 'not listening', 'off']).optional()
+    .describe('GET /v1/centers/{id} cache: `not listening` while its PostgreSQL connection is down, when every read goes to PostgreSQL (not a reason to be unready)'),
   background_worker: z.boolean().optional().describe('true on the one instance of the cluster that drains the outbox and reconciles the index'),
 }).meta({ id: 'Readiness' });
 
@@ -48,6 +50,7 @@ export function healthRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       return {
         status: ready ? 'ready' : 'not_ready', database, search,
         ...(deps.limits ? { rate_limits: deps.limits.status() } : {}),
+        ...(deps.centerCache ? { center_cache: deps.centerCache.status() } : {}),
         background_worker: deps.sync.status().role === 'worker',
       };
     },

@@ -13,6 +13,7 @@ import { IMPORT_MODES, ImportSummarySchema } from './import-summary';
 import { countBytes, formatMb, readRecords, type BodyFormat, type RecordFormat } from './read-records';
 import { spoolUpload } from './spool-upload';
 import { withSteadyHeap } from '../runtime/steady-heap';
+import { afterCommit } from '../centers/center-cache';
 
 const RECORD_FORMATS = ['center', 'findtreatment'] as const satisfies readonly RecordFormat[];
 
@@ -93,7 +94,7 @@ export function importRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
       if (spooled) bytes = spooled.bytes();
       const source = readRecords(bytes, { body, format: query.format, importDate: new Date().toISOString().slice(0, 10) });
       const summary = await withSteadyHeap(() => importCenters(deps.db, source, {
-        dryRun: query.dry_run, mode: query.mode, caller: req.caller, onCommit: () => deps.sync.nudge(),
+        dryRun: query.dry_run, mode: query.mode, caller: req.caller, onCommit: () => afterCommit(deps, '*'),
       })).catch((err: unknown) => {
         if (!req.complete) res.setHeader('Connection', 'close'); // the rest of the upload is not read
         throw err;

@@ -13,6 +13,7 @@ import {
   ReportListSchema, ReportReasonsSchema, ReportSchema, ReviewedReportSchema, VerifyBodySchema,
 } from './trust-schemas';
 import { verifyCenter } from './verify-center';
+import { afterCommit } from '../centers/center-cache';
 
 const etagHeader = { ETag: { description: 'Version of the center; send it back in If-Match', schema: { type: 'string' as const } } };
 
@@ -74,7 +75,7 @@ export function trustRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
     responses: { 200: json(CenterSchema, 'The verified center', etagHeader), 404: { description: 'No such center' }, 412: { description: 'If-Match is stale' } },
     handler: async ({ params, body }, req, res) => {
       const { center, etag } = await verifyCenter(deps.db, params.id, req.get('if-match'), req.caller, body.note || undefined);
-      deps.sync.nudge();
+      afterCommit(deps, params.id);
       res.setHeader('ETag', etag);
       return center;
     },

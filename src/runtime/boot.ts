@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps';
 import type { Config } from '../config';
 import { applyMigrations } from '../db/migrate';
 import { API_DB_TIMEOUTS, createDatabase, type DbTimeouts } from '../db/prisma';
+import { CenterCache } from '../centers/center-cache';
 import { ensureIndexCurrent } from '../search/ensure-index';
 import { IndexSync } from '../search/index-sync';
 import { closeMeiliClient, createMeiliClient } from '../search/meili-client';
@@ -26,9 +27,12 @@ export async function boot(config: Config, conn: { databaseUrl: string; meili: {
   const limits = config.REDIS_URL ? redisStores(config.REDIS_URL, log) : memoryStores();
   const gaps = new GapCounter(db, log);
   gaps.start();
+  const centerCache = new CenterCache(conn.databaseUrl, { entries: config.CENTER_CACHE_ENTRIES, log });
+  centerCache.start();
   return {
-    config, db, pool, meili, centerIndex, sync, log, limits, gaps,
+    config, db, pool, meili, centerIndex, sync, log, limits, gaps, centerCache,
     shutdown: async () => {
+      await centerCache.stop();
       await gaps.stop();
       await sync.stop();
       await limits.close();

@@ -41,9 +41,17 @@ type Point = { lat: number; lng: number } | null;
  * holds it equal to encoding that object).
  */
 export function hitJson(parts: HitParts, point: Point, nowMs: number, staleHours: number): string {
-  let json = parts.head + JSON.stringify(parts.availability.map((a) => freshness(a, nowMs, staleHours))) + parts.tail;
+  let json = openCenterJson(parts, nowMs, staleHours);
   if (point) json += `,"distance_miles":${Math.round(distanceMiles(point, parts.location) * 100) / 100}`;
   const open = intakeOpenNow(parts, nowMs);
   if (open !== undefined) json += `,"intake_open_now":${open}`;
   return `${json}}`;
 }
+
+/** The center alone as JSON, each report with its freshness as of `nowMs` (GET /v1/centers/{id}). */
+export function centerJson(parts: HitParts, nowMs: number, staleHours: number): string {
+  return `${openCenterJson(parts, nowMs, staleHours)}}`;
+}
+
+const openCenterJson = (parts: HitParts, nowMs: number, staleHours: number) =>
+  parts.head + JSON.stringify(parts.availability.map((a) => freshness(a, nowMs, staleHours))) + parts.tail;

@@ -5,7 +5,8 @@
  */
 import { withFreshness } from '../../src/availability/freshness';
 import { CENTER_INCLUDE, presentCenter } from '../../src/centers/center-record';
-import { readCenter } from '../../src/centers/read-center';
+import { readCenter, readCenterJson } from '../../src/centers/read-center';
+import { etagOf } from '../../src/centers/center-store';
 import { readCenterForCosts } from '../../src/costs/read-center-for-costs';
 import { findRegionalPrices } from '../../src/costs/regional-prices';
 import { generateCenters } from '../../seed/generate-centers';
@@ -59,6 +60,50 @@ it('matches presentCenter + freshness on every stored center, keys in the same o
     expect(version).toBe(rowVersion);
   }
 });
+
+it('GET /v1/centers/{id} (readCenterJson: first read, then the kept copy) is the same text and ETag', async () => {
+  await until(() => t.deps.centerCache?.status() === 'listening');
+  const rows = await t.deps.db.center.findMany({ select: { id: true } });
+  const now = Date.now();
+  for (const { id } of rows) {
+    const { expected, rowVersion } = await both(id, now);
+    for (const round of ['read', 'kept']) {
+      const { json, etag } = await readCenterJson(t.deps.pool, t.deps.centerCache, id, now, HOURS);
+      expect({ round, json }).toEqual({ round, json: JSON.stringify(expected) });
+      expect(etag).toBe(etagOf({ id, version: rowVersion }));
+    }
+    expect(t.deps.centerCache!.get(id)).toBeDefined();
+  }
+  // The edge cases' freshness from a kept copy, at the limit and a millisecond past it.
+  const { id } = await t.deps.db.center.findFirstOrThrow({ where: { name: 'Edge Case Place' } });
+  const reported = (await t.deps.db.centerAvailability.findFirstOrThrow({ where: { centerId: id } })).updatedAt.getTime();
+  for (const offset of [0, HOURS * H, HOURS * H + 1, 1000 * H + 0.25 * H]) {
+    const { json } = await readCenterJson(t.deps.pool, t.deps.centerCache, id, reported + offset, HOURS);
+    expect(json).toBe(JSON.stringify((await both(id, reported + offset)).expected));
+  }
+});
+
+it('a cost comparison from a kept center is the one its own statement gives, regional medians included', async () => {
+  await until(() => t.deps.centerCache?.status() === 'listening');
+  const rows = await t.deps.db.center.findMany({ select: { id: true }, where: { status: { not: 'closed' } } });
+  t.deps.centerCache!.forget('*');
+  let regionalCount = 0;
+  for (const { id } of rows) {
+    for (const params of [{ payer: 'private' }, { payer: 'medicare', inpatient_level: 'inpatient_hospital' }]) {
+      const first = await t.request.get('/v1/cost-comparison').query({ center: id, ...params }); // the statement; keeps the center
+      expect(t.deps.centerCache!.get(id)).toBeDefined();
+      const kept = await t.request.get('/v1/cost-comparison').query({ center: id, ...params });
+      expect({ id, status: kept.status, body: kept.body }).toEqual({ id, status: first.status, body: first.body });
+      if (JSON.stringify(first.body).includes('"regional_median"')) regionalCount++;
+    }
+  }
+  expect(regionalCount).toBeGreaterThan(10); // the kept path's own median query was compared too
+});
+
+async function until(ok: () => boolean) {
+  const deadline = Date.now() + 10_000;
+  while (!ok()) { if (Date.now() > deadline) throw new Error('the center cache is not listening'); await new Promise((r) => setTimeout(r, 10)); }
+}
 
 it('says stale and age_hours as the freshness rule does, at its edges', async () => {
   const { id } = await t.deps.db.center.findFirstOrThrow({ where: { name: 'Edge Case Place' } });
