@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app-deps';
+import type { RegionalPrices } from '../costs/regional-prices';
 import type { HitParts } from '../search/search-hit';
 
 /** A center as GET /v1/centers/{id} last read it from PostgreSQL, before freshness (added per response). */
@@ -20,7 +21,8 @@ export interface CenterCacheOptions {
 const CHANNEL = 'center_changed';
 
 /**
- * The centers this instance read recently, kept until PostgreSQL says they changed.
+ * The centers this instance read recently, kept until PostgreSQL says they changed (and the
+ * regional median prices it computed, kept until any center changes).
  *
  * Every committed change to a center or its schedules, prices or openings sends the center's id
  * on `center_changed` (a trigger: migration center_change_notify), so a write made by any
@@ -36,6 +38,8 @@ const CHANNEL = 'center_changed';
  */
 export class CenterCache {
   private readonly entries: LRUCache<string, CachedCenter> | null;
+  /** Regional median prices by place, radius and level: any change of any center may move them. */
+  private readonly medians: LRUCache<string, RegionalPrices> | null;
   private readonly heartbeatMs: number;
   private readonly trustMs: number;
   /** Moves on every change heard (and on every (re)connection): see ticket(). */
@@ -48,6 +52,7 @@ export class CenterCache {
 
   constructor(private readonly databaseUrl: string, private readonly opts: CenterCacheOptions) {
     this.entries = opts.entries > 0 ? new LRUCache({ max: opts.entries }) : null;
+    this.medians = opts.entries > 0 ? new LRUCache({ max: opts.entries }) : null;
     this.heartbeatMs = opts.heartbeatMs ?? 1000;
     this.trustMs = opts.trustMs ?? 3 * this.heartbeatMs;
   }
@@ -83,10 +88,20 @@ export class CenterCache {
     if (this.trusted && ticket === this.changes) this.entries!.set(id, entry);
   }
 
-  /** A change to these centers ('*': any) committed: drop what is kept of them. */
+  /** Regional medians kept for this key (costs/regional-prices.ts), under the same rules as centers. */
+  getMedians(key: string): RegionalPrices | undefined {
+    return this.trusted ? this.medians!.get(key) : undefined;
+  }
+
+  setMedians(key: string, ticket: number, medians: RegionalPrices) {
+    if (this.trusted && ticket === this.changes) this.medians!.set(key, medians);
+  }
+
+  /** A change to these centers ('*': any) committed: drop what is kept of them, and every median. */
   forget(ids: string | string[]) {
     this.changes++;
     if (!this.entries) return;
+    this.medians!.clear();
     if (ids === '*') { this.entries.clear(); return; }
     for (const id of Array.isArray(ids) ? ids : [ids]) this.entries.delete(id);
   }

@@ -43,6 +43,7 @@ export function costRoutes(deps: AppDeps, registry: OpenAPIRegistry): Router {
         near: nearPoint(query.near),
         radius_miles: radius,
         fallback: query.fallback ?? true,
+        cache: deps.centerCache,
       });
     },
   });

@@ -6,6 +6,7 @@ import type { CostPayer, PricedLevel } from './cost-types';
 import { nationalReferencePrice } from './national-reference-prices';
 import { ageDays, levelsFor, pickCenterPrice, type InpatientLevel, type OptionKind } from './pick-center-price';
 import { findRegionalPrices, type RegionalMedian, type RegionalPrices } from './regional-prices';
+import type { CenterCache } from '../centers/center-cache';
 
 /** What the prices of a cost comparison were based on (the `basis` of the response). */
 export interface CostBasis {
@@ -32,6 +33,8 @@ export interface BasisRequest {
   payer: CostPayer;
   inpatient_level?: InpatientLevel;
   today?: Date;
+  /** Keeps the regional medians between requests (centers/center-cache.ts). */
+  cache?: CenterCache;
 }
 
 export interface PriceBasis {
@@ -102,7 +105,7 @@ export async function findPriceBasis(pool: Pool, req: BasisRequest): Promise<Pri
     }
     let inpatientLevel: InpatientLevel = (priced.inpatient?.price.level as InpatientLevel | undefined) ?? level;
     if (missing.length > 0) {
-      const regional = req.centerRegional ?? await findRegionalPrices(pool, center.location, radius, level);
+      const regional = req.centerRegional ?? await findRegionalPrices(pool, center.location, radius, level, req.cache);
       missing.forEach((kind, i) => {
         const offered = levelsFor(kind, req.inpatient_level).some((l) => (center.levels_of_care as string[]).includes(l));
         const why = `${center.name} ${offered ? 'publishes no' : 'does not offer and publishes no'} ${missingLevels[i]} price`;
@@ -126,7 +129,7 @@ export async function findPriceBasis(pool: Pool, req: BasisRequest): Promise<Pri
   }
 
   if (req.near) {
-    const regional = await findRegionalPrices(pool, req.near, radius, level);
+    const regional = await findRegionalPrices(pool, req.near, radius, level, req.cache);
     for (const kind of KINDS) {
       const found = fallbackPriced(kind, regional, level, radius, today);
       priced[kind] = found.priced;

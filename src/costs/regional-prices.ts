@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { haversineMilesSql, MILES_PER_DEGREE_LAT } from '../geo/radius-sql';
 import type { PriceType, PriceUnit } from '../taxonomy/codes';
+import type { CenterCache } from '../centers/center-cache';
 
 /**
  * Units pooled for a regional median, most preferred first. Only prices in the same unit are
@@ -111,13 +112,20 @@ export const regionalPricesQuery = (point: { lat: number; lng: number }, miles: 
 /**
  * Median published prices of active centers within `miles` of a point, for IOP and for the
  * given inpatient level, with how many centers, how far and how old. A named statement:
- * PostgreSQL plans it once per connection.
+ * PostgreSQL plans it once per connection. With `cache`, the answer is kept until any center
+ * changes (centers/center-cache.ts).
  */
 export async function findRegionalPrices(
-  pool: Pool, point: { lat: number; lng: number }, miles: number, inpatientLevel: string,
+  pool: Pool, point: { lat: number; lng: number }, miles: number, inpatientLevel: string, cache?: CenterCache,
 ): Promise<RegionalPrices> {
+  const key = `${point.lat},${point.lng},${miles},${inpatientLevel}`;
+  const kept = cache?.getMedians(key);
+  if (kept) return kept;
+  const ticket = cache?.ticket() ?? 0;
   const { rows } = await pool.query<{ regional: string }>({ name: 'regional-prices', ...regionalPricesQuery(point, miles, inpatientLevel) });
-  return regionalPricesFrom(rows[0].regional, inpatientLevel);
+  const found = regionalPricesFrom(rows[0].regional, inpatientLevel);
+  cache?.setMedians(key, ticket, found);
+  return found;
 }
 
 /** The JSON of `regionalPricesSql` → RegionalPrices. */

@@ -86,6 +86,20 @@ it('adds freshness as of each read: a kept report turns stale on time', async ()
   expect((JSON.parse(later.json).availability as { level: string; stale: boolean }[]).find((a) => a.level === 'detox')!.stale).toBe(true);
 });
 
+it('kept regional medians are dropped when any price changes', async () => {
+  const rate = async () => {
+    const res = await t.request.get('/v1/cost-comparison').query({ near: '10027', radius: 25, payer: 'private' });
+    expect(res.status).toBe(200);
+    expect(res.body.basis.kind).toBe('regional_median');
+    return res.body.options.iop.rate as number;
+  };
+  const before = await rate();
+  expect(await rate()).toBe(before); // kept
+  await sql.query("UPDATE center_prices SET amount = amount + 111 WHERE level = 'iop'");
+  await until(async () => (await rate()) === before + 111, 2000);
+  for (let i = 0; i < 5; i++) expect(await rate()).toBe(before + 111);
+});
+
 it('a read that raced a change does not keep what it read', async () => {
   const cache = t.deps.centerCache!;
   const ticket = cache.ticket();

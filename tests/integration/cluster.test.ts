@@ -155,6 +155,26 @@ describeWithRedis('several API instances', () => {
     expect(Math.max(...ms)).toBeLessThan(5000); // a loaded, shared 2-core machine; the bench measures p50 / p95
   });
 
+  it('a center both instances keep, changed through one, is read changed through the other', async () => {
+    const created = await post(procs[0], buildCenter({ name: 'Kept Twice Center' }));
+    const { id } = (await created.json()) as { id: string };
+    const read = async (p: ApiProcess) => (await (await get(p, `/v1/centers/${id}`)).json()) as { name: string };
+    for (const p of procs) { await read(p); await read(p); } // both keep it now
+    const ms: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const [writer, reader] = [procs[i % 2], procs[(i + 1) % 2]];
+      const name = `Kept Twice Center ${i}`;
+      const patched = await fetch(`${writer.base}/v1/centers/${id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ name }) });
+      expect(patched.status).toBe(200);
+      expect((await read(writer)).name).toBe(name); // the instance that wrote: at once
+      const t = performance.now();
+      await waitFor(`${name} read through the other instance`, async () => (await read(reader)).name === name, 2000);
+      ms.push(Math.round((performance.now() - t) * 10) / 10);
+      for (let k = 0; k < 5; k++) expect((await read(reader)).name).toBe(name); // and never the older one again
+    }
+    console.log(`change through one instance → read through the other: ${ms.join(', ')} ms`);
+  });
+
   it('kill -9 of the background worker while writes continue: another takes over and every committed write is searchable, with no phantom', async () => {
     const roles = await Promise.all(procs.map(async (p) => ((await (await get(p, '/ready')).json()) as { background_worker: boolean }).background_worker));
     expect(roles.filter(Boolean)).toHaveLength(1);
