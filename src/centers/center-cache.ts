@@ -3,10 +3,16 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app-deps';
 import type { RegionalPrices } from '../costs/regional-prices';
+import type { Center } from './center-schema';
 import type { HitParts } from '../search/search-hit';
 
 /** A center as GET /v1/centers/{id} last read it from PostgreSQL, before freshness (added per response). */
-export interface CachedCenter { etag: string; parts: HitParts }
+export interface CachedCenter {
+  etag: string;
+  parts: HitParts;
+  /** The center decoded, once a cost comparison needed it (read-center.ts keptCenter); never changed. */
+  decoded?: Center;
+}
 
 export interface CenterCacheOptions {
   /** How many centers to keep (CENTER_CACHE_ENTRIES); 0 turns the cache off. */

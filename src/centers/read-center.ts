@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { AppError } from '../errors';
+import { withFreshness } from '../availability/freshness';
 import { centerJson, hitParts } from '../search/search-hit';
 import type { CenterCache } from './center-cache';
 import type { Center, StoredAvailability } from './center-schema';
@@ -83,7 +84,9 @@ export async function readCenterJson(pool: Pool, cache: CenterCache | undefined,
 /** A center this instance keeps, as GET /v1/centers/{id} would show it at `nowMs`; undefined if not kept. */
 export function keptCenter(cache: CenterCache | undefined, id: string, nowMs: number, staleHours: number): FreshCenter | undefined {
   const entry = cache?.get(id);
-  return entry && (JSON.parse(centerJson(entry.parts, nowMs, staleHours)) as FreshCenter);
+  if (!entry) return undefined;
+  entry.decoded ??= Object.freeze({ ...(JSON.parse(`${entry.parts.head}[]${entry.parts.tail}}`) as Center), availability: entry.parts.availability });
+  return withFreshness(entry.decoded, nowMs, staleHours) as FreshCenter;
 }
 
 /** Keeps a center read by another statement (the cost comparison's), without its freshness. */

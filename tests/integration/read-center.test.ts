@@ -92,8 +92,10 @@ it('a cost comparison from a kept center is the one its own statement gives, reg
     for (const params of [{ payer: 'private' }, { payer: 'medicare', inpatient_level: 'inpatient_hospital' }]) {
       const first = await t.request.get('/v1/cost-comparison').query({ center: id, ...params }); // the statement; keeps the center
       expect(t.deps.centerCache!.get(id)).toBeDefined();
-      const kept = await t.request.get('/v1/cost-comparison').query({ center: id, ...params });
-      expect({ id, status: kept.status, body: kept.body }).toEqual({ id, status: first.status, body: first.body });
+      for (let again = 0; again < 2; again++) { // the kept center is shared by every request: nothing may change it
+        const kept = await t.request.get('/v1/cost-comparison').query({ center: id, ...params });
+        expect({ id, status: kept.status, body: kept.body }).toEqual({ id, status: first.status, body: first.body });
+      }
       if (JSON.stringify(first.body).includes('"regional_median"')) regionalCount++;
     }
   }
