@@ -332,7 +332,7 @@ function rawMeiliBody(q: Record<string, string>) {
   const point = resolveNear(parsed.near);
   return JSON.stringify({
     q: parsed.q ?? '', filter: buildFilter(parsed, point, Date.now(), 72), sort: buildSort(parsed, point), page: parsed.page, hitsPerPage: parsed.per_page,
-    facets: ['facet_values'], attributesToRetrieve: ['center'],
+    facets: ['facet_values'], attributesToRetrieve: ['id', 'hit'], // what the API asks for (find-centers.ts)
   });
 }
 
