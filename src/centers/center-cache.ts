@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app-deps';
+import { withDeadline } from '../runtime/deadline';
 import type { RegionalPrices } from '../costs/regional-prices';
 import type { Center } from './center-schema';
 import type { HitParts } from '../search/search-hit';
@@ -82,7 +83,7 @@ export class CenterCache {
   }
 
   get(id: string): CachedCenter | undefined {
-    return this.trusted ? this.entries!.get(id) : undefined;
+    return this.read(this.entries, id);
   }
 
   /** Taken before reading PostgreSQL; set() stores only if no change was heard since. */
@@ -91,16 +92,24 @@ export class CenterCache {
   }
 
   set(id: string, ticket: number, entry: CachedCenter) {
-    if (this.trusted && ticket === this.changes) this.entries!.set(id, entry);
+    this.keep(this.entries, id, ticket, entry);
   }
 
   /** Regional medians kept for this key (costs/regional-prices.ts), under the same rules as centers. */
   getMedians(key: string): RegionalPrices | undefined {
-    return this.trusted ? this.medians!.get(key) : undefined;
+    return this.read(this.medians, key);
   }
 
   setMedians(key: string, ticket: number, medians: RegionalPrices) {
-    if (this.trusted && ticket === this.changes) this.medians!.set(key, medians);
+    this.keep(this.medians, key, ticket, medians);
+  }
+
+  private read<T extends object>(map: LRUCache<string, T> | null, key: string): T | undefined {
+    return map && this.trusted ? map.get(key) : undefined;
+  }
+
+  private keep<T extends object>(map: LRUCache<string, T> | null, key: string, ticket: number, value: T) {
+    if (map && this.trusted && ticket === this.changes) map.set(key, value);
   }
 
   /** A change to these centers ('*': any) committed: drop what is kept of them, and every median. */
@@ -139,7 +148,7 @@ export class CenterCache {
         failures = 0;
         while (this.running && alive) {
           const asked = Date.now();
-          await withTimeout(client.query('SELECT 1'), this.trustMs);
+          await withDeadline(client.query('SELECT 1'), this.trustMs);
           this.confirmedAt = asked; // every change committed before `asked` has been heard
           await this.pause(this.heartbeatMs);
         }
@@ -164,15 +173,7 @@ export class CenterCache {
 
 /** Ends the session; a connection cut without a word (no FIN) would never finish end(), so it is destroyed. */
 async function close(client: Client) {
-  await withTimeout(client.end(), 1000).catch(() => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy());
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); timer.unref(); }),
-  ]);
+  await withDeadline(client.end(), 1000).catch(() => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy());
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { RedisStore } from 'rate-limit-redis';
 import { createClient } from 'redis';
+import { withDeadline } from '../runtime/deadline';
 
 /** Where rate-limit counters live: this process's memory, or Redis shared by every instance. */
 export interface RateLimitStores {
@@ -45,15 +46,7 @@ export function redisStores(url: string, log: Logger): RateLimitStores {
   });
   client.connect().catch(() => {}); // keeps reconnecting; see the error handler
 
-  const send = async (...args: string[]) => {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      return await Promise.race([
-        client.sendCommand(args),
-        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('Redis did not answer in time')), COMMAND_TIMEOUT_MS); }),
-      ]) as never;
-    } finally { clearTimeout(timer); }
-  };
+  const send = async (...args: string[]) => withDeadline(client.sendCommand(args), COMMAND_TIMEOUT_MS, 'Redis did not answer in time') as never;
   return {
     kind: 'redis',
     storeFor: (prefix) => {
