@@ -49,7 +49,8 @@ async function targets(pool: Pool, count: number): Promise<Target[]> {
  * `updates` availability reports over `updates / 5` centers, each flipped open ↔ full; for
  * each, the time from the PUT's 200 until a has_openings search near the center agrees.
  */
-export async function benchAvailabilityUpdates(pool: Pool, adminKey: string, updates: number) {
+/** `progress` is told every 100 updates (the phase takes about a second per update on a slow host). */
+export async function benchAvailabilityUpdates(pool: Pool, adminKey: string, updates: number, progress?: (done: number, visibleP50: number) => void) {
   const centers = await targets(pool, Math.max(1, Math.ceil(updates / 5)));
   const put = async (t: Target, status: 'open' | 'full') => {
     const body = JSON.stringify({ availability: [status === 'open' ? { level: t.level, status, open_slots: 2 } : { level: t.level, status }] });
@@ -76,6 +77,7 @@ export async function benchAvailabilityUpdates(pool: Pool, adminKey: string, upd
       if (performance.now() > deadline) throw new Error(`availability of ${t.id} not in search after 30 s`);
     }
     visibleMs.push(performance.now() - t1);
+    if ((i + 1) % 100 === 0 && i + 1 < updates) progress?.(i + 1, summarize(visibleMs).p50);
   }
   return { put: summarize(putMs), visible: summarize(visibleMs), centers: centers.length };
 }

@@ -149,6 +149,7 @@ async function main() {
     await apiPool2.close();
 
     // ---- committed write → searchable ----
+    say(`committed write → searchable: ${WRITES} writes one after another`);
     const fresh = generateCenters({ count: WRITES, seed: 7, idPrefix: 'latency' });
     const visibleMs: number[] = [];
     for (let i = 0; i < fresh.length; i++) {
@@ -209,7 +210,8 @@ async function main() {
     // ---- treatment facts ----
     say('treatment facts: has_openings + condition searches, availability updates');
     const factSearch = await benchFactSearch(apiPool, createRandom(7), mix, Math.min(QUERIES, 1000));
-    const updates = await benchAvailabilityUpdates(apiPool, ADMIN, AVAILABILITY_UPDATES);
+    const updates = await benchAvailabilityUpdates(apiPool, ADMIN, AVAILABILITY_UPDATES,
+      (done, p50) => say(`availability reports: ${done.toLocaleString('en-US')} of ${AVAILABILITY_UPDATES.toLocaleString('en-US')} (searchable after p50 ${Math.round(p50)} ms so far)`));
     const peakMb = peakRssMb(api.pid!);
 
     // ---- report ----
