@@ -48,8 +48,9 @@ async function targets(pool: Pool, count: number): Promise<Target[]> {
 /**
  * `updates` availability reports over `updates / 5` centers, each flipped open ↔ full; for
  * each, the time from the PUT's 200 until a has_openings search near the center agrees.
+ * `progress` is told every 100 updates: each takes about one engine batch, half a second or
+ * more on a host where the engine's geo step is slow (README, Performance).
  */
-/** `progress` is told every 100 updates (the phase takes about a second per update on a slow host). */
 export async function benchAvailabilityUpdates(pool: Pool, adminKey: string, updates: number, progress?: (done: number, visibleP50: number) => void) {
   const centers = await targets(pool, Math.max(1, Math.ceil(updates / 5)));
   const put = async (t: Target, status: 'open' | 'full') => {

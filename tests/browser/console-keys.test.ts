@@ -11,6 +11,8 @@ afterAll(async () => { await h?.close(); });
 
 /** The issue's budget for a criteria change to the results painted (ms). */
 const P95_BUDGET_MS = 150;
+/** The issue's budget for the first load to become interactive (ms). */
+const INTERACTIVE_BUDGET_MS = 1000;
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
 const activeIndex = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.index);
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
@@ -209,7 +211,7 @@ test('speed: first load, time to interactive, criteria change to results painted
   // taken only when the first was over budget, and the faster one counts, as with the rounds below.
   let load = await firstLoad();
   const interactive = [load.interactiveMs];
-  if (load.interactiveMs > 1000) {
+  if (load.interactiveMs > INTERACTIVE_BUDGET_MS) {
     await load.context.close();
     load = await firstLoad();
     interactive.push(load.interactiveMs);
@@ -250,7 +252,7 @@ test('speed: first load, time to interactive, criteria change to results painted
     + ` [load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores]`);
   expect(best.p95).toBeLessThanOrEqual(P95_BUDGET_MS);
   expect(total).toBeLessThanOrEqual(150 * 1024);
-  expect(interactiveMs).toBeLessThanOrEqual(1000);
+  expect(interactiveMs).toBeLessThanOrEqual(INTERACTIVE_BUDGET_MS);
   await context.close();
 });
 
